@@ -1,0 +1,23 @@
+package com.supportdesk.lambda;
+
+import java.util.Map;
+
+/** What a route answers: a status, an optional body object (rendered as JSON) and extra headers. */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    public ApiResponse {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body, Map.of());
+    }
+
+    public static ApiResponse created(Object body, String location) {
+        return new ApiResponse(201, body, Map.of("location", location));
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, Map.of());
+    }
+}

@@ -1,0 +1,130 @@
+package com.supportdesk.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.supportdesk.api.ApiException;
+import com.supportdesk.api.Json;
+import com.supportdesk.identity.Caller;
+import com.supportdesk.identity.ClaimsReader;
+import com.supportdesk.runtime.Log;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Base of every HTTP function: verified claims → {@link Caller}, v2 event → {@link ApiRequest},
+ * the route's answer → v2 response. Every failure becomes the JSON error body; nothing a client sends
+ * can produce a stack trace or a 5xx.
+ */
+public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** API Gateway accepts up to 10 MB; no request of this API needs more than this. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+    private final Map<String, Route> routes;
+
+    protected HttpApiFunction(Map<String, Route> routes) {
+        this.routes = Map.copyOf(routes);
+    }
+
+    /** Route keys this function serves, as written in template.yaml. */
+    public Set<String> routeKeys() {
+        return routes.keySet();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String routeKey = event == null ? null : event.getRouteKey();
+        try {
+            Route route = routes.get(routeKey);
+            if (route == null) {
+                throw ApiException.notFound("The route");
+            }
+            ApiRequest request = toRequest(event, routeKey);
+            return toResponse(route.handle(request));
+        } catch (ApiException e) {
+            return error(e.status(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            // Only the type and route are logged: messages may quote request data.
+            Log.error("unhandled", Map.of("route", String.valueOf(routeKey), "exception", e.getClass().getName()), e);
+            return error(500, "INTERNAL", "Something went wrong on our side. Please try again.");
+        }
+    }
+
+    private static ApiRequest toRequest(APIGatewayV2HTTPEvent event, String routeKey) {
+        Caller caller = ClaimsReader.read(claims(event));
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
+        String body = decodeBody(event);
+        if (METHODS_WITH_BODY.contains(method) && body != null && !body.isEmpty()) {
+            String contentType = headers.getOrDefault("content-type", "");
+            if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+            }
+        }
+        return new ApiRequest(routeKey, event.getPathParameters(), event.getQueryStringParameters(), headers, body, caller);
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return Map.of();
+        }
+        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+        return claims == null ? Map.of() : claims;
+    }
+
+    private static String decodeBody(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return null;
+        }
+        byte[] bytes;
+        if (event.getIsBase64Encoded()) {
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("INVALID_BODY", "The request body could not be decoded.");
+            }
+        } else {
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> result.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return result;
+    }
+
+    private static APIGatewayV2HTTPResponse toResponse(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("content-type", "application/json");
+        headers.put("cache-control", "no-store");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(response.body() == null ? null : Json.write(response.body()))
+                .build();
+    }
+
+    static APIGatewayV2HTTPResponse error(int status, String code, String message) {
+        Map<String, Object> body = Map.of("error", Map.of("code", code, "message", message));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
+                .withBody(Json.write(body))
+                .build();
+    }
+}

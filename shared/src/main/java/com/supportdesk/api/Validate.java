@@ -1,0 +1,94 @@
+package com.supportdesk.api;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Field checks shared by every request; each failure is a 400 naming the field. */
+public final class Validate {
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is SES's job.
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private Validate() {
+    }
+
+    public static ApiException invalid(String field, String problem) {
+        return ApiException.badRequest("VALIDATION_FAILED", "Field '" + field + "' " + problem + ".");
+    }
+
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw invalid(field, "is required");
+        }
+        return value;
+    }
+
+    /** Required, not blank, at most {@code max} characters; returns it trimmed. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "is required");
+        }
+        return optionalText(field, value, max);
+    }
+
+    public static String optionalText(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw invalid(field, "is longer than " + max + " characters");
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw invalid(field, "contains control characters");
+            }
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    public static String phone(String field, String value) {
+        String v = text(field, value, 16);
+        if (!E164.matcher(v).matches()) {
+            throw invalid(field, "must be an E.164 phone number such as +8613800138000");
+        }
+        return v;
+    }
+
+    public static String email(String field, String value) {
+        String v = text(field, value, 254);
+        if (!EMAIL.matcher(v).matches()) {
+            throw invalid(field, "must be an email address");
+        }
+        return v;
+    }
+
+    public static String country(String field, String value) {
+        String v = text(field, value, 2);
+        if (!COUNTRIES.contains(v)) {
+            throw invalid(field, "must be an ISO 3166-1 alpha-2 country code such as CN");
+        }
+        return v;
+    }
+
+    public static String id(String field, String value) {
+        String v = text(field, value, 64);
+        if (!ID.matcher(v).matches()) {
+            throw invalid(field, "may contain only letters, digits, '-' and '_' (at most 64)");
+        }
+        return v;
+    }
+
+    public static <C extends Collection<?>> C size(String field, C values, int max) {
+        if (values != null && values.size() > max) {
+            throw invalid(field, "has more than " + max + " entries");
+        }
+        return values;
+    }
+}
