@@ -54,8 +54,8 @@ public final class SimulatedClock extends Clock {
         return startingAt(start, System::nanoTime);
     }
 
-    /** For tests: the passing of time comes from {@code nanoTime}. */
-    static SimulatedClock startingAt(Instant start, LongSupplier nanoTime) {
+    /** The passing of time comes from {@code nanoTime} (tests pass a fake one to freeze or step it). */
+    public static SimulatedClock startingAt(Instant start, LongSupplier nanoTime) {
         return new SimulatedClock(new State(Objects.requireNonNull(start, "start"), nanoTime), ZoneOffset.UTC);
     }
 
