@@ -8,7 +8,7 @@ import com.supportdesk.model.Severity;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
-    record Body(String title, Severity severity, Language language, int count) {
+    record Body(String title, Severity severity, Language language, Integer count) {
     }
 
     @Test
