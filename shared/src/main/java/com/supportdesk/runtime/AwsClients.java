@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * chain (environment-variable credentials alone break under SnapStart), the light URL-connection HTTP
  * client, and the standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} settings read
  * from the function's own environment. Build clients once per container, in the handler's constructor.
+ *
+ * <p>Only DynamoDB has a shortcut here; SES, SNS and SSM are optional dependencies of this module, so the
+ * code that uses them builds its client with {@link #configure} and only its function carries the SDK module.
  */
 public final class AwsClients {
     private final FunctionContext context;

@@ -1,0 +1,37 @@
+package com.supportdesk.functions.organizations;
+
+import com.supportdesk.lambda.ApiResponse;
+import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.Route;
+import com.supportdesk.organizations.OrganizationDraft;
+import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.organizations.OrganizationService;
+import com.supportdesk.runtime.AwsClients;
+import com.supportdesk.runtime.FunctionContext;
+import java.util.Map;
+
+/** {@code PUT /orgs/{tenantId}} and {@code GET /orgs/{tenantId}}. */
+public final class OrganizationsHandler extends HttpApiFunction {
+
+    public OrganizationsHandler() {
+        this(FunctionContext.fromSystem());
+    }
+
+    public OrganizationsHandler(FunctionContext context) {
+        this(new OrganizationService(
+                new OrganizationRepository(new AwsClients(context).dynamoDb(), context.required("ORGANIZATIONS_TABLE")),
+                context.clock()));
+    }
+
+    private OrganizationsHandler(OrganizationService organizations) {
+        super(Map.<String, Route>of(
+                "PUT /orgs/{tenantId}", request -> {
+                    var saved = organizations.put(request.caller(), request.path("tenantId"), request.body(OrganizationDraft.class));
+                    return saved.created()
+                            ? ApiResponse.created(saved.organization(), "/orgs/" + saved.organization().tenantId())
+                            : ApiResponse.ok(saved.organization());
+                },
+                "GET /orgs/{tenantId}", request ->
+                        ApiResponse.ok(organizations.get(request.caller(), request.path("tenantId")))));
+    }
+}

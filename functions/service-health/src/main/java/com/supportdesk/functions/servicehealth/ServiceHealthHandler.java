@@ -1,0 +1,51 @@
+package com.supportdesk.functions.servicehealth;
+
+import com.supportdesk.api.Validate;
+import com.supportdesk.lambda.ApiResponse;
+import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.Route;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.runtime.AwsClients;
+import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.servicehealth.IncidentChange;
+import com.supportdesk.servicehealth.IncidentRepository;
+import com.supportdesk.servicehealth.IncidentService;
+import com.supportdesk.servicehealth.NewIncident;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET /service-health}, {@code POST /service-health/incidents}, {@code PATCH /service-health/incidents/{incidentId}}. */
+public final class ServiceHealthHandler extends HttpApiFunction {
+
+    public ServiceHealthHandler() {
+        this(FunctionContext.fromSystem());
+    }
+
+    public ServiceHealthHandler(FunctionContext context) {
+        this(new IncidentService(
+                new IncidentRepository(new AwsClients(context).dynamoDb(), context.required("INCIDENTS_TABLE")),
+                context.clock()));
+    }
+
+    private ServiceHealthHandler(IncidentService incidents) {
+        super(Map.<String, Route>of(
+                "GET /service-health", request -> ApiResponse.ok(Map.of("incidents",
+                        incidents.active(request.caller(), service(request.query("service"))))),
+                "POST /service-health/incidents", request -> {
+                    var incident = incidents.open(request.caller(), request.body(NewIncident.class));
+                    return ApiResponse.created(incident, "/service-health/incidents/" + incident.incidentId());
+                },
+                "PATCH /service-health/incidents/{incidentId}", request -> ApiResponse.ok(
+                        incidents.change(request.caller(), request.path("incidentId"), request.body(IncidentChange.class)))));
+    }
+
+    private static Optional<ServiceName> service(Optional<String> raw) {
+        return raw.map(name -> {
+            try {
+                return ServiceName.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw Validate.invalid("service", "must be one of " + java.util.Arrays.toString(ServiceName.values()));
+            }
+        });
+    }
+}

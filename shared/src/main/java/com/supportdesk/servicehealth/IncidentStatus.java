@@ -1,0 +1,4 @@
+package com.supportdesk.servicehealth;
+
+/** An incident is ACTIVE until an operator resolves it. */
+public enum IncidentStatus { ACTIVE, RESOLVED }
