@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole suite on a developer's machine, without Docker or an AWS account: the emulators with the
@@ -201,8 +200,14 @@ public final class LocalRunner implements AutoCloseable {
         LocalTokens tokens = new LocalTokens(secret, ISSUER, AUDIENCE, Clock.systemUTC());
         LocalOutbox outbox = new LocalOutbox(clock);
 
-        Emulators emulators = Emulators.start(template);
-        LocalHttpServer server = null;
+        LocalHttpServer server = LocalHttpServer.bind(options.port());
+        Emulators emulators;
+        try {
+            emulators = Emulators.start(template);
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
         try {
             LocalAws aws = new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE), Map.of());
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -219,21 +224,17 @@ public final class LocalRunner implements AutoCloseable {
                     unavailable.put(function.logicalId(), e.getMessage());
                 }
             }
-            AtomicInteger port = new AtomicInteger(options.port());
             LocalGateway gateway = new LocalGateway(new Router(template.httpRoutes()), functions, unavailable, tokens,
-                    clock, outbox, port::get);
-            server = LocalHttpServer.start(options.port(), gateway, options.accessLog());
-            port.set(server.port());
+                    clock, outbox, server::port);
+            server.serve(gateway, options.accessLog());
             List<DemoData.Step> skipped = List.of();
             if (options.seedDemoData()) {
                 skipped = DemoData.seed(gateway, as -> seedToken(tokens, as), functions.keySet());
             }
             return new LocalRunner(emulators, server, gateway, tokens, clock, outbox, Map.copyOf(functions),
                     Map.copyOf(unavailable), skipped);
-        } catch (IOException | RuntimeException | Error e) {
-            if (server != null) {
-                server.close();
-            }
+        } catch (RuntimeException | Error e) {
+            server.close();
             emulators.close();
             throw e;
         }
@@ -377,6 +378,10 @@ public final class LocalRunner implements AutoCloseable {
         LocalRunner runner;
         try {
             runner = start(options);
+        } catch (java.net.BindException e) {
+            System.err.println("Port " + options.port() + " is in use; stop what uses it or pass --port <another>.");
+            System.exit(1);
+            return;
         } catch (Exception | Error e) {
             System.err.println("The local runner could not start: " + e.getMessage());
             if (e.getCause() != null) {

@@ -31,8 +31,11 @@ public final class LocalHttpServer implements AutoCloseable {
         this.workers = workers;
     }
 
-    /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
-    public static LocalHttpServer start(int port, LocalGateway gateway, boolean accessLog) throws IOException {
+    /**
+     * Binds 127.0.0.1:{@code port} (0 picks a free port) without serving yet, so that a taken port is
+     * reported before anything slow starts.
+     */
+    public static LocalHttpServer bind(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger ids = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -41,9 +44,14 @@ public final class LocalHttpServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(workers);
+        return new LocalHttpServer(server, workers);
+    }
+
+    /** Starts answering every request with {@code gateway}. */
+    public LocalHttpServer serve(LocalGateway gateway, boolean accessLog) {
         server.createContext("/", exchange -> serve(exchange, gateway, accessLog));
         server.start();
-        return new LocalHttpServer(server, workers);
+        return this;
     }
 
     public int port() {
