@@ -77,6 +77,15 @@ class SlaEvaluatorTest {
         }
 
         @Test
+        void the_next_check_of_a_running_clock_is_its_warning_then_the_first_instant_after_the_due_time() {
+            List<TimelineEvent> history = List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL));
+            assertThat(evaluate(history, "2026-03-02T10:00").nextCheckAt()).contains(bj("2026-03-02T10:45"));
+            assertThat(evaluate(history, "2026-03-02T10:45").nextCheckAt()).contains(bj("2026-03-02T11:00").plusNanos(1));
+            assertThat(evaluate(history, "2026-03-02T11:00").nextCheckAt()).contains(bj("2026-03-02T11:00").plusNanos(1));
+            assertThat(evaluate(history, "2026-03-02T11:01").nextCheckAt()).isEmpty();
+        }
+
+        @Test
         void a_running_clock_warns_with_a_quarter_left_and_breaches_after_the_due_time() {
             List<TimelineEvent> history = List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL));
             assertThat(initial(history, "2026-03-02T10:44").warning()).isFalse();
@@ -201,7 +210,7 @@ class SlaEvaluatorTest {
             FollowUp followUp = status.followUp().orElseThrow();
             assertThat(followUp.state()).isEqualTo(FollowUpState.RUNNING);
             assertThat(followUp.dueAt()).contains(bj("2026-03-02T08:00"));
-            assertThat(status.nextCheckAt()).contains(bj("2026-03-02T08:00"));
+            assertThat(status.nextCheckAt()).contains(bj("2026-03-02T08:00").plusNanos(1));
         }
 
         @Test
