@@ -169,6 +169,19 @@ class SlaEvaluatorTest {
         }
 
         @Test
+        void lowering_the_severity_after_a_breach_does_not_erase_the_breach() {
+            List<TimelineEvent> history = List.of(
+                    submitted(bj("2026-03-02T10:00"), A, TECHNICAL),
+                    severityChanged(bj("2026-03-02T11:02"), C, "customer agreed it is not critical"),
+                    agentResponded(bj("2026-03-02T11:30")));
+            InitialResponse before = initial(history, "2026-03-02T11:01");
+            assertThat(before.state()).isEqualTo(ResponseState.BREACHED);
+            InitialResponse after = initial(history, "2026-03-02T12:00");
+            assertThat(after.state()).isEqualTo(ResponseState.BREACHED);
+            assertThat(after.breachedAt()).contains(bj("2026-03-02T11:00"));
+        }
+
+        @Test
         void a_severity_change_after_the_first_response_does_not_reopen_the_initial_clock() {
             SlaStatus status = evaluate(List.of(
                     submitted(bj("2026-03-02T10:00"), C, TECHNICAL),
