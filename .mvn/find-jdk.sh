@@ -33,4 +33,5 @@ _sd_find_jdk() {
   return 1
 }
 
-_sd_find_jdk || exit 1
+# `return` when sourced (an interactive shell must not close), `exit` otherwise.
+_sd_find_jdk || { return 1 2>/dev/null || exit 1; }
