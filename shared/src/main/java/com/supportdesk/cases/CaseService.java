@@ -115,7 +115,7 @@ public final class CaseService {
             }
             rows.add(new CaseViews.Summary(c.caseId(), c.tenantId(), c.category(), c.service(), c.title(), c.severity(),
                     c.status(), c.createdAt(), c.updatedAt(),
-                    new CaseViews.ResponseSummary(ir.state(), ir.dueAt(), ir.warning(), ir.remaining())));
+                    new CaseViews.ResponseSummary(ir.state(), ir.dueAt(), ir.warning(), ir.remaining().toString())));
         }
         return new CaseViews.CaseList(rows, page.nextToken().orElse(null));
     }

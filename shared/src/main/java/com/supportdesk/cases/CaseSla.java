@@ -6,7 +6,6 @@ import com.supportdesk.sla.SlaPolicies;
 import com.supportdesk.sla.SlaRule;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.sla.TimelineEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -76,10 +75,10 @@ public final class CaseSla {
                 ir.stoppedAt().orElse(null),
                 c.firstResponseAt().orElse(null),
                 ir.breachedAt().orElse(null),
-                ir.remaining(),
+                ir.remaining().toString(),
                 ir.warning());
         FollowUpView followUp = s.followUp().map(f -> new FollowUpView(f.cycleStart(), f.state().name(),
-                f.dueAt().orElse(null), f.remaining())).orElse(null);
+                f.dueAt().orElse(null), f.remaining().toString())).orElse(null);
         DowngradeView downgrade = s.downgrade().map(d -> new DowngradeView(d.from().name(), d.to().name(),
                 d.waitingSince(), d.dueAt(), d.due())).orElse(null);
         return new View(s.asOf(), initial, followUp, downgrade, s.nextCheckAt().orElse(null));
@@ -94,16 +93,16 @@ public final class CaseSla {
     }
 
     /**
-     * The initial-response clock. Once it stopped, {@code state} says MET or BREACHED and both instants are
+     * The initial-response clock; {@code remaining} is an ISO-8601 duration of open time, negative once overdue. Once it stopped, {@code state} says MET or BREACHED and both instants are
      * given: {@code dueAt} and {@code stoppedAt} (the first response, or the resolution if that came first).
      */
     public record InitialResponseView(String severity, String target, Instant startedAt, Instant dueAt,
                                       OffsetDateTime dueAtLocal, String timeZone, Instant warningAt,
                                       ResponseState state, Instant stoppedAt, Instant respondedAt,
-                                      Instant breachedAt, Duration remaining, boolean warning) {
+                                      Instant breachedAt, String remaining, boolean warning) {
     }
 
-    public record FollowUpView(Instant cycleStart, String state, Instant dueAt, Duration remaining) {
+    public record FollowUpView(Instant cycleStart, String state, Instant dueAt, String remaining) {
     }
 
     public record DowngradeView(String from, String to, Instant waitingSince, Instant dueAt, boolean due) {

@@ -5,7 +5,6 @@ import com.supportdesk.model.Category;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.model.Severity;
 import com.supportdesk.sla.ResponseState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,7 +46,7 @@ public final class CaseViews {
                           ResponseSummary initialResponse) {
     }
 
-    public record ResponseSummary(ResponseState state, Instant dueAt, boolean warning, Duration remaining) {
+    public record ResponseSummary(ResponseState state, Instant dueAt, boolean warning, String remaining) {
     }
 
     /** A page of cases; {@code nextToken} is absent on the last page. */
