@@ -119,8 +119,14 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                 .build();
     }
 
+    /** The error shape of every route: {@code {"error": {"code": ..., "message": ...}}}. */
+    record ErrorBody(Detail error) {
+        record Detail(String code, String message) {
+        }
+    }
+
     static APIGatewayV2HTTPResponse error(int status, String code, String message) {
-        Map<String, Object> body = Map.of("error", Map.of("code", code, "message", message));
+        ErrorBody body = new ErrorBody(new ErrorBody.Detail(code, message));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))

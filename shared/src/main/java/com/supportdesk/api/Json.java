@@ -51,9 +51,9 @@ public final class Json {
                     "Field '" + path(e) + "' has an invalid value" + allowed(e) + ".");
         } catch (MismatchedInputException e) {
             String field = path(e);
-            throw ApiException.badRequest("INVALID_VALUE", field.isEmpty()
-                    ? "A JSON object is expected."
-                    : "Field '" + field + "' has the wrong type.");
+            throw field.isEmpty()
+                    ? ApiException.badRequest("INVALID_JSON", "A single JSON object is expected.")
+                    : ApiException.badRequest("INVALID_VALUE", "Field '" + field + "' has the wrong type.");
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("INVALID_JSON", "The request body is not valid JSON.");
         }

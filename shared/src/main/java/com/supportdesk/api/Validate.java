@@ -54,7 +54,7 @@ public final class Validate {
     }
 
     public static String phone(String field, String value) {
-        String v = text(field, value, 16);
+        String v = text(field, value, 32);
         if (!E164.matcher(v).matches()) {
             throw invalid(field, "must be an E.164 phone number such as +8613800138000");
         }

@@ -74,6 +74,8 @@ public final class SlaEvaluator {
         private CaseStatus status = CaseStatus.OPEN;
 
         private Instant initialStop;
+        /** A breach under an earlier severity stays a breach: re-targeting never erases it. */
+        private Instant breachedBeforeChange;
         private boolean stoppedByResponse;
         private Severity severityAtStop;
 
@@ -100,6 +102,12 @@ public final class SlaEvaluator {
                         throw new IllegalArgumentException("A case is submitted once; second submission at " + s.at());
                 case TimelineEvent.SeverityChanged c -> {
                     if (c.severity() != severity) {
+                        if (initialStop == null && breachedBeforeChange == null) {
+                            Instant due = initialDue(severity);
+                            if (c.at().isAfter(due)) {
+                                breachedBeforeChange = due;
+                            }
+                        }
                         if (!appliesFollowUp(severity) && appliesFollowUp(c.severity())) {
                             followUpSeveritySince = c.at();
                         }
@@ -138,6 +146,11 @@ public final class SlaEvaluator {
             }
         }
 
+        private Instant initialDue(Severity s) {
+            SlaRule rule = policies.rule(s, category);
+            return SlaClock.due(rule.calendar(), submittedAt, rule.workingTime());
+        }
+
         private boolean appliesFollowUp(Severity s) {
             return policies.followUp().map(f -> f.appliesTo(s)).orElse(false);
         }
@@ -157,7 +170,9 @@ public final class SlaEvaluator {
             Instant measuredTo = initialStop != null ? initialStop : now;
             Duration remaining = SlaClock.remaining(calendar, submittedAt, workingTime, measuredTo);
             ResponseState state;
-            if (initialStop != null) {
+            if (breachedBeforeChange != null) {
+                state = ResponseState.BREACHED;
+            } else if (initialStop != null) {
                 boolean inTime = !initialStop.isAfter(due);
                 state = inTime ? (stoppedByResponse ? ResponseState.MET : ResponseState.STOPPED) : ResponseState.BREACHED;
             } else {
@@ -165,7 +180,8 @@ public final class SlaEvaluator {
             }
             return new InitialResponse(applied, submittedAt, workingTime, due, warningAt, state,
                     Optional.ofNullable(initialStop),
-                    state == ResponseState.BREACHED ? Optional.of(due) : Optional.empty(),
+                    state == ResponseState.BREACHED ? Optional.of(breachedBeforeChange != null ? breachedBeforeChange : due)
+                            : Optional.empty(),
                     remaining,
                     state == ResponseState.RUNNING && !now.isBefore(warningAt));
         }

@@ -32,15 +32,18 @@ public record SlaStatus(Instant asOf, Category category, Severity severity, Case
     }
 
     /**
-     * The next instant after {@link #asOf} at which a clock changes state (a warning, a due time, a
-     * follow-up or a downgrade), for scheduling the next look at this case; empty when none is pending.
+     * The next instant after {@link #asOf} at which a clock changes state (a warning, a breach, an
+     * overdue follow-up or a due downgrade), for scheduling the next look at this case; empty when none
+     * is pending. A response at the due time is still in time, so a breach shows from the first instant
+     * after the due time, and that is the instant given for it.
      */
     public Optional<Instant> nextCheckAt() {
         Stream.Builder<Instant> candidates = Stream.builder();
         if (initialResponse.state() == ResponseState.RUNNING) {
-            candidates.add(initialResponse.warningAt()).add(initialResponse.dueAt());
+            candidates.add(initialResponse.warningAt()).add(initialResponse.dueAt().plusNanos(1));
         }
-        followUp.flatMap(FollowUp::dueAt).ifPresent(candidates);
+        followUp.filter(f -> f.state() == FollowUpState.RUNNING).flatMap(FollowUp::dueAt)
+                .map(due -> due.plusNanos(1)).ifPresent(candidates);
         downgrade.map(Downgrade::dueAt).ifPresent(candidates);
         return candidates.build().filter(at -> at.isAfter(asOf)).min(Instant::compareTo);
     }

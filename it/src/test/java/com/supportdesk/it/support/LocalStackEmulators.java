@@ -1,0 +1,108 @@
+package com.supportdesk.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.supportdesk.api.Json;
+import com.supportdesk.local.emulators.DynamoTables;
+import com.supportdesk.local.emulators.Emulators;
+import com.supportdesk.local.emulators.SentEmail;
+import com.supportdesk.local.template.SamTemplate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The same local AWS on LocalStack in Docker (DynamoDB and SES), for machines with a Docker engine.
+ * Selected with {@code -Dsupportdesk.aws.backend=localstack}; see {@link LocalAwsExtension}.
+ */
+final class LocalStackEmulators implements Emulators {
+    static final DockerImageName IMAGE = DockerImageName.parse("localstack/localstack:4.4");
+
+    private final LocalStackContainer container;
+    private final SamTemplate template;
+    private final Map<String, String> tableNames;
+
+    private LocalStackEmulators(LocalStackContainer container, SamTemplate template, Map<String, String> tableNames) {
+        this.container = container;
+        this.template = template;
+        this.tableNames = tableNames;
+    }
+
+    static LocalStackEmulators start(SamTemplate template) {
+        Emulators.useLocalCredentials();
+        LocalStackContainer container = new LocalStackContainer(IMAGE)
+                .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SES);
+        container.start();
+        URI endpoint = container.getEndpoint();
+        LocalStackEmulators started = new LocalStackEmulators(container, template, Map.of());
+        try (DynamoDbClient client = started.dynamoDbClient()) {
+            return new LocalStackEmulators(container, template, DynamoTables.createAll(client, template));
+        } catch (RuntimeException e) {
+            container.stop();
+            throw new IllegalStateException("Cannot create the tables on LocalStack at " + endpoint, e);
+        }
+    }
+
+    @Override
+    public URI dynamoDbEndpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
+    public URI sesEndpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
+    public URI sesMailPage() {
+        return container.getEndpoint().resolve("/_aws/ses");
+    }
+
+    @Override
+    public SamTemplate template() {
+        return template;
+    }
+
+    @Override
+    public Map<String, String> tableNames() {
+        return tableNames;
+    }
+
+    /** LocalStack lists the messages SES accepted at {@code GET /_aws/ses}. */
+    @Override
+    public List<SentEmail> sentEmails() {
+        List<SentEmail> emails = new ArrayList<>();
+        for (JsonNode message : get(sesMailPage()).path("messages")) {
+            List<String> to = new ArrayList<>();
+            message.path("Destination").path("ToAddresses").forEach(address -> to.add(address.asText()));
+            emails.add(new SentEmail(message.path("Id").asText(), message.path("Source").asText(), to,
+                    message.path("Subject").asText(), message.path("Body").path("text_part").asText(null),
+                    message.path("Body").path("html_part").asText(null)));
+        }
+        return emails;
+    }
+
+    private static JsonNode get(URI uri) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}

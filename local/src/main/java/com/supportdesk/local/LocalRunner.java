@@ -1,0 +1,445 @@
+package com.supportdesk.local;
+
+import com.supportdesk.identity.Role;
+import com.supportdesk.local.auth.LocalTokens;
+import com.supportdesk.local.emulators.Emulators;
+import com.supportdesk.local.gateway.LocalGateway;
+import com.supportdesk.local.gateway.LocalHttpServer;
+import com.supportdesk.local.gateway.Router;
+import com.supportdesk.local.lambda.LocalFunction;
+import com.supportdesk.local.template.FunctionDefinition;
+import com.supportdesk.local.template.SamTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The whole suite on a developer's machine, without Docker or an AWS account: the emulators with the
+ * tables of template.yaml, every function of template.yaml instantiated from the class path with its
+ * locally resolved environment and the simulated clock, and the HTTP API with exactly the template's
+ * routes on {@code http://127.0.0.1:3000}.
+ *
+ * <p>Adding a function to the template makes it appear here with no change to this code: its handler
+ * class only has to be on the class path (a dependency of local/pom.xml) and follow the handler
+ * conventions (a public constructor taking a {@code FunctionContext}).
+ *
+ * <p>Tests use {@link #start(Options)} and the returned runner's {@link #port()}, token helpers and
+ * {@link #close()}; the {@code ./run-local} script calls {@link #main(String[])}.
+ */
+public final class LocalRunner implements AutoCloseable {
+    public static final String ISSUER = LocalTokens.LOCAL_ISSUER;
+    public static final String AUDIENCE = LocalTokens.LOCAL_AUDIENCE;
+    public static final String SECRET_ENV = "SUPPORT_DESK_LOCAL_JWT_SECRET";
+    /** How long the tokens the runner prints stay valid. */
+    public static final Duration DEMO_TOKEN_VALIDITY = Duration.ofHours(12);
+
+    /**
+     * How to start.
+     *
+     * @param port         HTTP port on 127.0.0.1; 0 picks a free one
+     * @param clockStart   where the simulated clock starts (default: now)
+     * @param jwtSecret    the local signing secret (default: random per run)
+     * @param seedDemoData seed the demo organisations and incident
+     * @param accessLog    print one line per request
+     */
+    public record Options(int port, Optional<Instant> clockStart, Optional<String> jwtSecret, boolean seedDemoData,
+                          boolean accessLog) {
+        public static final int DEFAULT_PORT = 3000;
+
+        public static Options defaults() {
+            return new Options(DEFAULT_PORT, Optional.empty(), Optional.empty(), true, true);
+        }
+
+        /** A free port, no access log: what tests want. */
+        public static Options forTests() {
+            return new Options(0, Optional.empty(), Optional.empty(), true, false);
+        }
+
+        public Options withPort(int newPort) {
+            return new Options(newPort, clockStart, jwtSecret, seedDemoData, accessLog);
+        }
+
+        public Options withClock(Instant start) {
+            return new Options(port, Optional.of(start), jwtSecret, seedDemoData, accessLog);
+        }
+
+        public Options withJwtSecret(String secret) {
+            return new Options(port, clockStart, Optional.of(secret), seedDemoData, accessLog);
+        }
+
+        public Options withSeed(boolean seed) {
+            return new Options(port, clockStart, jwtSecret, seed, accessLog);
+        }
+
+        public Options withAccessLog(boolean log) {
+            return new Options(port, clockStart, jwtSecret, seedDemoData, log);
+        }
+
+        /** {@code --port N}, {@code --clock <ISO instant>}, {@code --jwt-secret S}, {@code --no-seed}, {@code --quiet}. */
+        public static Options parse(String[] args, Map<String, String> env) {
+            Options options = defaults();
+            String envSecret = env.get(SECRET_ENV);
+            if (envSecret != null && !envSecret.isBlank()) {
+                options = options.withJwtSecret(envSecret);
+            }
+            List<String> list = new ArrayList<>();
+            for (String arg : args) {
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    list.add(arg.substring(0, eq));
+                    list.add(arg.substring(eq + 1));
+                } else {
+                    list.add(arg);
+                }
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String arg = list.get(i);
+                switch (arg) {
+                    case "--port" -> {
+                        String value = value(list, ++i, arg);
+                        try {
+                            int port = Integer.parseInt(value);
+                            if (port < 0 || port > 65535) {
+                                throw new NumberFormatException();
+                            }
+                            options = options.withPort(port);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + value);
+                        }
+                    }
+                    case "--clock" -> options = options.withClock(parseInstant(value(list, ++i, arg)));
+                    case "--jwt-secret" -> options = options.withJwtSecret(value(list, ++i, arg));
+                    case "--no-seed" -> options = options.withSeed(false);
+                    case "--quiet" -> options = options.withAccessLog(false);
+                    default -> throw new IllegalArgumentException("Unknown argument " + arg + "\n" + USAGE);
+                }
+            }
+            return options;
+        }
+
+        private static String value(List<String> args, int index, String name) {
+            if (index >= args.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            return args.get(index);
+        }
+
+        static Instant parseInstant(String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                try {
+                    return OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw new IllegalArgumentException("--clock needs an ISO-8601 instant such as 2026-03-02T09:00:00Z, not " + text);
+                }
+            }
+        }
+    }
+
+    static final String USAGE = """
+            Usage: ./run-local [--port 3000] [--clock 2026-03-02T09:00:00Z] [--jwt-secret <32+ chars>] [--no-seed] [--quiet]
+              --port        HTTP port on 127.0.0.1 (default 3000; 0 = any free port)
+              --clock       start the simulated clock at this instant (default: now); it then runs with real time
+              --jwt-secret  sign local tokens with this secret instead of a random one (or set %s)
+              --no-seed     do not create the demo organisations and incident
+              --quiet       no access log line per request
+            """.formatted(SECRET_ENV);
+
+    private final Emulators emulators;
+    private final LocalHttpServer server;
+    private final LocalGateway gateway;
+    private final LocalTokens tokens;
+    private final SimulatedClock clock;
+    private final LocalOutbox outbox;
+    private final Map<String, LocalFunction> functions;
+    private final Map<String, String> unavailable;
+    private final List<DemoData.Step> skippedSeed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private LocalRunner(Emulators emulators, LocalHttpServer server, LocalGateway gateway, LocalTokens tokens,
+                        SimulatedClock clock, LocalOutbox outbox, Map<String, LocalFunction> functions,
+                        Map<String, String> unavailable, List<DemoData.Step> skippedSeed) {
+        this.emulators = emulators;
+        this.server = server;
+        this.gateway = gateway;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.functions = functions;
+        this.unavailable = unavailable;
+        this.skippedSeed = skippedSeed;
+    }
+
+    /**
+     * Starts emulators, functions and the HTTP server, and seeds the demo data; everything started is
+     * stopped again when any step fails.
+     */
+    public static LocalRunner start(Options options) throws IOException {
+        SamTemplate template = SamTemplate.ofProject();
+        SimulatedClock clock = SimulatedClock.startingAt(options.clockStart().orElseGet(Instant::now));
+        byte[] secret = options.jwtSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(LocalTokens::randomSecret);
+        // Token times follow real time, not the simulated clock (see LocalTokens).
+        LocalTokens tokens = new LocalTokens(secret, ISSUER, AUDIENCE, Clock.systemUTC());
+        LocalOutbox outbox = new LocalOutbox(clock);
+
+        LocalHttpServer server = LocalHttpServer.bind(options.port());
+        Emulators emulators;
+        try {
+            emulators = Emulators.start(template);
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        try {
+            LocalAws aws = new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE), Map.of());
+            Map<String, LocalFunction> functions = new LinkedHashMap<>();
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                    .orElse(LocalRunner.class.getClassLoader());
+            for (FunctionDefinition function : template.functions()) {
+                try {
+                    functions.put(function.logicalId(), LocalFunction.load(function, aws.contextOf(function, clock), loader,
+                            Duration.ofSeconds(intSetting(template, function, "Timeout", 3)),
+                            intSetting(template, function, "MemorySize", 128),
+                            "arn:aws:lambda:" + Emulators.REGION + ":" + LocalAws.ACCOUNT + ":function:" + function.logicalId()));
+                } catch (LocalFunction.FunctionLoadException e) {
+                    unavailable.put(function.logicalId(), e.getMessage());
+                }
+            }
+            LocalGateway gateway = new LocalGateway(new Router(template.httpRoutes()), functions, unavailable, tokens,
+                    clock, outbox, server::port);
+            server.serve(gateway, options.accessLog());
+            List<DemoData.Step> skipped = List.of();
+            if (options.seedDemoData()) {
+                skipped = DemoData.seed(gateway, as -> seedToken(tokens, as), functions.keySet());
+            }
+            return new LocalRunner(emulators, server, gateway, tokens, clock, outbox, Map.copyOf(functions),
+                    Map.copyOf(unavailable), skipped);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            emulators.close();
+            throw e;
+        }
+    }
+
+    /** A function's own setting, else the template's Globals, else the SAM default. */
+    private static int intSetting(SamTemplate template, FunctionDefinition function, String name, int fallback) {
+        Object value = function.properties().get(name);
+        if (value == null) {
+            value = template.globalsFunction().get(name);
+        }
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String seedToken(LocalTokens tokens, String as) {
+        Duration validity = Duration.ofMinutes(5);
+        if (as.equals("operator")) {
+            return tokens.issue("local-seed", null, List.of("operator"), validity);
+        }
+        if (as.equals("agent")) {
+            return tokens.issue("local-seed", null, List.of("agent"), validity);
+        }
+        if (as.startsWith("admin:")) {
+            return tokens.issue("local-seed", as.substring(6), List.of("admin"), validity);
+        }
+        throw new IllegalArgumentException("Unknown seed identity " + as);
+    }
+
+    // ------------------------------------------------------------------ for tests and the banner
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    public LocalOutbox outbox() {
+        return outbox;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
+    public LocalTokens tokens() {
+        return tokens;
+    }
+
+    /** Loaded functions by logical id. */
+    public Map<String, LocalFunction> functions() {
+        return functions;
+    }
+
+    /** Functions of the template that could not be loaded, with the reason. */
+    public Map<String, String> unavailableFunctions() {
+        return unavailable;
+    }
+
+    /** Seed steps skipped because their function is not available locally. */
+    public List<DemoData.Step> skippedSeedSteps() {
+        return skippedSeed;
+    }
+
+    /** A token valid for {@link #DEMO_TOKEN_VALIDITY} with exactly these claims; {@code tenantId} may be null. */
+    public String tokenFor(String subject, String tenantId, Collection<String> groups) {
+        return tokens.issue(subject, tenantId, groups, DEMO_TOKEN_VALIDITY);
+    }
+
+    public String tokenFor(String subject, String tenantId, Role... roles) {
+        return tokenFor(subject, tenantId, Arrays.stream(roles).map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    public String adminToken(String tenantId) {
+        return tokenFor(tenantId + "-admin", tenantId, Role.ADMIN);
+    }
+
+    public String userToken(String tenantId) {
+        return tokenFor(tenantId + "-user", tenantId, Role.USER);
+    }
+
+    public String agentToken() {
+        return tokenFor("agent-1", null, Role.AGENT);
+    }
+
+    public String operatorToken() {
+        return tokenFor("operator-1", null, Role.OPERATOR);
+    }
+
+    /** Stops the HTTP server and both emulators. Safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.close();
+        } finally {
+            emulators.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #close()} has run. */
+    public void awaitClose() throws InterruptedException {
+        stopped.await();
+    }
+
+    // ------------------------------------------------------------------ command line
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Starting Support Desk locally: emulators, tables, functions...");
+        LocalRunner runner;
+        try {
+            runner = start(options);
+        } catch (java.net.BindException e) {
+            System.err.println("Port " + options.port() + " is in use; stop what uses it or pass --port <another>.");
+            System.exit(1);
+            return;
+        } catch (Exception | Error e) {
+            System.err.println("The local runner could not start: " + e.getMessage());
+            if (e.getCause() != null) {
+                System.err.println("  caused by: " + e.getCause());
+            }
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println("Stopping: HTTP server and emulators...");
+            runner.close();
+            System.out.println("Stopped.");
+        }, "local-runner-stop"));
+        runner.printBanner(System.out);
+        try {
+            runner.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runner.close();
+        }
+    }
+
+    void printBanner(PrintStream out) {
+        String base = "http://localhost:" + port();
+        String contosoAdmin = adminToken(DemoData.CONTOSO);
+        String fabrikamAdmin = adminToken(DemoData.FABRIKAM);
+        String contosoUser = userToken(DemoData.CONTOSO);
+        String agent = agentToken();
+        String operator = operatorToken();
+        out.println();
+        out.println("Support Desk is running locally at " + base);
+        out.println("  simulated clock: " + clock.instant() + "   (GET/POST " + base + "/_local/clock)");
+        out.println("  routes from template.yaml:");
+        gateway.router().routes().forEach(r -> out.println("    " + r.routeKey() + "  -> " + r.function().logicalId()
+                + (functions.containsKey(r.function().logicalId()) ? "" : "  (NOT AVAILABLE: answers 500)")));
+        unavailable.forEach((name, reason) -> out.println("  WARNING " + reason));
+        skippedSeed.forEach(step -> out.println("  WARNING demo data not seeded: " + step.what()));
+        out.println();
+        out.println("Tokens (HS256, signed with this run's local secret, valid " + DEMO_TOKEN_VALIDITY.toHours()
+                + " h; no deployed stack accepts them). Paste into your shell:");
+        out.println("  export CONTOSO_ADMIN=" + contosoAdmin);
+        out.println("  export FABRIKAM_ADMIN=" + fabrikamAdmin);
+        out.println("  export CONTOSO_USER=" + contosoUser);
+        out.println("  export AGENT=" + agent);
+        out.println("  export OPERATOR=" + operator);
+        out.println();
+        out.println("Try:");
+        out.println("  curl -s " + base + "/orgs/contoso -H \"Authorization: Bearer $CONTOSO_ADMIN\"");
+        out.println("  curl -s " + base + "/service-health -H \"Authorization: Bearer $FABRIKAM_ADMIN\"");
+        out.println("  curl -s -X PUT " + base + "/orgs/contoso -H \"Authorization: Bearer $CONTOSO_ADMIN\""
+                + " -H 'content-type: application/json' -d '{}'    # 403: only operators write profiles");
+        out.println("  curl -s -X POST " + base + "/_local/clock -H \"Authorization: Bearer $OPERATOR\""
+                + " -H 'content-type: application/json' -d '{\"advance\":\"PT2H\"}'");
+        out.println();
+        out.println("Mail sent through SES:  " + emulators.sesMailPage());
+        out.println("SMS and topic outbox:   " + base + "/_local/outbox");
+        out.println();
+        out.println("Stop with Ctrl-C (stops the HTTP server and both emulators).");
+    }
+}

@@ -1,0 +1,110 @@
+package com.supportdesk.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The one clock every locally run function gets: it starts at a chosen instant and then runs with real
+ * time; {@link #advance(Duration)} and {@link #set(Instant)} move it. Thread-safe: the state is one
+ * immutable anchor swapped atomically, so readers never see a half-applied move.
+ *
+ * <p>Views in another zone ({@link #withZone(ZoneId)}) share the same anchor and so move together.
+ */
+public final class SimulatedClock extends Clock {
+    /** An instant of simulated time paired with the monotonic reading taken at that moment. */
+    private record Anchor(Instant instant, long nanos) {
+    }
+
+    private final State state;
+    private final ZoneId zone;
+
+    private static final class State {
+        private final LongSupplier nanoTime;
+        private volatile Anchor anchor;
+
+        State(Instant start, LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
+            this.anchor = new Anchor(start, nanoTime.getAsLong());
+        }
+
+        Instant now() {
+            Anchor a = anchor;
+            return a.instant().plusNanos(nanoTime.getAsLong() - a.nanos());
+        }
+
+        synchronized Instant move(java.util.function.UnaryOperator<Instant> change) {
+            Instant next = change.apply(now());
+            anchor = new Anchor(next, nanoTime.getAsLong());
+            return next;
+        }
+    }
+
+    private SimulatedClock(State state, ZoneId zone) {
+        this.state = state;
+        this.zone = zone;
+    }
+
+    /** Starts at {@code start} and runs with real (monotonic) time from there. */
+    public static SimulatedClock startingAt(Instant start) {
+        return startingAt(start, System::nanoTime);
+    }
+
+    /** The passing of time comes from {@code nanoTime} (tests pass a fake one to freeze or step it). */
+    public static SimulatedClock startingAt(Instant start, LongSupplier nanoTime) {
+        return new SimulatedClock(new State(Objects.requireNonNull(start, "start"), nanoTime), ZoneOffset.UTC);
+    }
+
+    /** Moves the clock forward; negative durations are refused (use {@link #set(Instant)} to go back). */
+    public Instant advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("Only forward: use set to move the clock back");
+        }
+        return state.move(now -> now.plus(duration));
+    }
+
+    /** Puts the clock at {@code instant}; it keeps running from there. */
+    public Instant set(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return state.move(now -> instant);
+    }
+
+    @Override
+    public Instant instant() {
+        return state.now();
+    }
+
+    @Override
+    public long millis() {
+        return instant().toEpochMilli();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId newZone) {
+        return newZone.equals(zone) ? this : new SimulatedClock(state, newZone);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SimulatedClock c && c.state == state && c.zone.equals(zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(state) * 31 + zone.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedClock[" + instant() + "," + zone + "]";
+    }
+}

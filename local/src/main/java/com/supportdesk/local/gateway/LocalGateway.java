@@ -1,0 +1,243 @@
+package com.supportdesk.local.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.supportdesk.api.ApiException;
+import com.supportdesk.api.Json;
+import com.supportdesk.identity.Caller;
+import com.supportdesk.identity.ClaimsReader;
+import com.supportdesk.identity.Role;
+import com.supportdesk.local.LocalAws;
+import com.supportdesk.local.LocalOutbox;
+import com.supportdesk.local.SimulatedClock;
+import com.supportdesk.local.auth.LocalTokens;
+import com.supportdesk.local.lambda.HttpApiEvents;
+import com.supportdesk.local.lambda.LocalFunction;
+import com.supportdesk.local.lambda.LocalLambdaContext;
+import com.supportdesk.local.template.EventSource;
+import com.supportdesk.local.template.HttpRoute;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+/**
+ * The local stand-in for the HTTP API: route selection over the routes of template.yaml, the JWT
+ * authorizer (local HS256 tokens), the v2 event, the function, the response. Transport-free: the HTTP
+ * server and the demo seed both call {@link #handle(GatewayRequest)}, so seeded data goes through exactly
+ * the path a curl request takes.
+ *
+ * <p>The runner's own endpoints live under {@code /_local/} (never a template route):
+ * <ul>
+ *   <li>{@code GET /_local/clock} — the simulated instant;</li>
+ *   <li>{@code POST /_local/clock} with {@code {"advance":"PT2H"}} or {@code {"set":"2026-03-02T09:00:00Z"}}
+ *       — moves it; needs an operator token;</li>
+ *   <li>{@code GET /_local/outbox} — SMS and topic messages that would have been sent.</li>
+ * </ul>
+ * The read-only ones are open, like the SES emulator's mail page: the server listens on loopback only.
+ */
+public final class LocalGateway {
+    /** Larger bodies are refused before any function runs (API Gateway's own limit is 10 MB). */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Router router;
+    private final Map<String, LocalFunction> functions;
+    private final Map<String, String> unavailable;
+    private final LocalTokens tokens;
+    private final SimulatedClock clock;
+    private final LocalOutbox outbox;
+    private final IntSupplier port;
+
+    /**
+     * @param functions   loaded functions by logical id
+     * @param unavailable functions of the template that could not be loaded, with the reason
+     * @param port        the port the API is served on (for {@code x-forwarded-port})
+     */
+    public LocalGateway(Router router, Map<String, LocalFunction> functions, Map<String, String> unavailable,
+                        LocalTokens tokens, SimulatedClock clock, LocalOutbox outbox, IntSupplier port) {
+        this.router = router;
+        this.functions = Map.copyOf(functions);
+        this.unavailable = Map.copyOf(unavailable);
+        this.tokens = tokens;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.port = port;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public GatewayResponse handle(GatewayRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        GatewayResponse response;
+        if (request.rawPath().equals("/_local") || request.rawPath().startsWith("/_local/")) {
+            response = local(request);
+        } else {
+            response = api(request, requestId);
+        }
+        return response.withHeader("apigw-requestid", requestId);
+    }
+
+    private GatewayResponse api(GatewayRequest request, String requestId) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            return GatewayResponse.message(413, "Request Entity Too Large");
+        }
+        Optional<Router.Match> match = router.match(request.method(), request.rawPath());
+        if (match.isEmpty()) {
+            return GatewayResponse.message(404, "Not Found");
+        }
+        HttpRoute route = match.get().route();
+        RouteAuth auth = RouteAuth.of(route);
+        Map<String, Object> claims = null;
+        if (auth.required()) {
+            Optional<Map<String, Object>> verified = verifiedClaims(request);
+            if (verified.isEmpty()) {
+                return GatewayResponse.message(401, "Unauthorized");
+            }
+            claims = verified.get();
+            if (!auth.scopes().isEmpty()) {
+                List<String> held = Optional.ofNullable(HttpApiEvents.scopes(claims)).orElse(List.of());
+                if (auth.scopes().stream().noneMatch(held::contains)) {
+                    return GatewayResponse.message(403, "Forbidden");
+                }
+            }
+        }
+        String functionName = route.function().logicalId();
+        LocalFunction function = functions.get(functionName);
+        if (function == null) {
+            System.err.println("[local] " + route.routeKey() + ": " + unavailable.getOrDefault(functionName, "not loaded"));
+            return GatewayResponse.message(500, "Internal Server Error");
+        }
+        String routeKey = route.path().equals("$default") ? "$default" : route.routeKey();
+        HttpApiEvents.Invocation invocation = new HttpApiEvents.Invocation(routeKey, match.get().pathParameters(),
+                claims, requestId, clock.instant(), LocalAws.ACCOUNT, port.getAsInt());
+        byte[] event = HttpApiEvents.event(request, invocation).toString().getBytes(StandardCharsets.UTF_8);
+        LocalLambdaContext context = function.newContext(requestId);
+        long started = System.nanoTime();
+        try {
+            byte[] result = function.invoke(event, context);
+            return HttpApiEvents.response(result);
+        } catch (RuntimeException e) {
+            // a function error: API Gateway hides it behind a 500; the developer sees it here
+            Throwable cause = e instanceof LocalFunction.FunctionErrorException && e.getCause() != null ? e.getCause() : e;
+            System.err.println("[local] " + functionName + " " + requestId + " failed:");
+            cause.printStackTrace(System.err);
+            return GatewayResponse.message(500, "Internal Server Error");
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (context.getRemainingTimeInMillis() == 0) {
+                System.err.println("[local] " + functionName + " ran " + took.toMillis()
+                        + " ms, longer than its Timeout; deployed, this invocation would have failed");
+            }
+        }
+    }
+
+    private Optional<Map<String, Object>> verifiedClaims(GatewayRequest request) {
+        Optional<String> header = request.header("authorization");
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = header.get().trim();
+        // the HTTP API takes the token with or without the Bearer prefix
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = token.substring(7).trim();
+        }
+        try {
+            return Optional.of(tokens.verify(token));
+        } catch (LocalTokens.InvalidTokenException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a route uses the default JWT authorizer ({@code Auth: Authorizer: NONE} opts out) and its scopes. */
+    private record RouteAuth(boolean required, List<String> scopes) {
+        static RouteAuth of(HttpRoute route) {
+            for (EventSource event : route.function().eventsOfType("HttpApi")) {
+                Object method = event.properties().get("Method");
+                Object path = event.properties().get("Path");
+                if (route.path().equals(String.valueOf(path))
+                        && route.method().equalsIgnoreCase(String.valueOf(method))) {
+                    if (event.properties().get("Auth") instanceof Map<?, ?> auth) {
+                        boolean none = "NONE".equals(String.valueOf(auth.get("Authorizer")));
+                        List<String> scopes = auth.get("AuthorizationScopes") instanceof List<?> l
+                                ? l.stream().map(String::valueOf).toList() : List.of();
+                        return new RouteAuth(!none, scopes);
+                    }
+                }
+            }
+            return new RouteAuth(true, List.of());
+        }
+    }
+
+    // ------------------------------------------------------------------ /_local/*
+
+    private GatewayResponse local(GatewayRequest request) {
+        String path = request.rawPath();
+        String method = request.method().toUpperCase(Locale.ROOT);
+        return switch (path) {
+            case "/_local/clock" -> switch (method) {
+                case "GET" -> GatewayResponse.json(200, clockState());
+                case "POST" -> moveClock(request);
+                default -> GatewayResponse.message(405, "Method Not Allowed");
+            };
+            case "/_local/outbox" -> method.equals("GET")
+                    ? GatewayResponse.json(200, outbox.messages())
+                    : GatewayResponse.message(405, "Method Not Allowed");
+            default -> GatewayResponse.message(404, "Not Found");
+        };
+    }
+
+    private Map<String, Object> clockState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        state.put("now", now.toString());
+        state.put("realNow", Instant.now().toString());
+        return state;
+    }
+
+    private GatewayResponse moveClock(GatewayRequest request) {
+        Optional<Map<String, Object>> claims = verifiedClaims(request);
+        if (claims.isEmpty()) {
+            return GatewayResponse.message(401, "Unauthorized");
+        }
+        Caller caller;
+        try {
+            Map<String, String> flat = new LinkedHashMap<>();
+            claims.get().forEach((k, v) -> flat.put(k, HttpApiEvents.flattenClaim(v)));
+            caller = ClaimsReader.read(flat);
+        } catch (ApiException e) {
+            return GatewayResponse.message(401, "Unauthorized");
+        }
+        if (!caller.has(Role.OPERATOR)) {
+            return GatewayResponse.message(403, "Forbidden: moving the clock needs an operator token");
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject() || body.size() != 1 || !(body.has("advance") || body.has("set"))) {
+            return GatewayResponse.message(400, "Send {\"advance\":\"PT2H\"} or {\"set\":\"2026-03-02T09:00:00Z\"}");
+        }
+        try {
+            if (body.has("advance")) {
+                clock.advance(Duration.parse(body.get("advance").asText()));
+            } else {
+                clock.set(Instant.parse(body.get("set").asText()));
+            }
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return GatewayResponse.message(400, "advance must be a positive ISO-8601 duration (PT2H, P1D); set an ISO-8601 instant");
+        }
+        System.out.println("[local] clock moved by " + caller.subject() + ": now " + clock.instant());
+        return GatewayResponse.json(200, clockState());
+    }
+}

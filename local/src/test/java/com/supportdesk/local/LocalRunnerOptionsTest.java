@@ -1,0 +1,41 @@
+package com.supportdesk.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalRunnerOptionsTest {
+    @Test
+    void defaults() {
+        LocalRunner.Options options = LocalRunner.Options.parse(new String[0], Map.of());
+        assertThat(options.port()).isEqualTo(3000);
+        assertThat(options.clockStart()).isEmpty();
+        assertThat(options.jwtSecret()).isEmpty();
+        assertThat(options.seedDemoData()).isTrue();
+    }
+
+    @Test
+    void argumentsAndEnvironment() {
+        LocalRunner.Options options = LocalRunner.Options.parse(
+                new String[] {"--port", "3100", "--clock=2026-03-02T09:00:00+08:00", "--no-seed", "--quiet"},
+                Map.of(LocalRunner.SECRET_ENV, "s".repeat(32)));
+        assertThat(options.port()).isEqualTo(3100);
+        assertThat(options.clockStart()).contains(Instant.parse("2026-03-02T01:00:00Z"));
+        assertThat(options.jwtSecret()).contains("s".repeat(32));
+        assertThat(options.seedDemoData()).isFalse();
+        assertThat(options.accessLog()).isFalse();
+        assertThat(LocalRunner.Options.parse(new String[] {"--jwt-secret", "x".repeat(40)}, Map.of(LocalRunner.SECRET_ENV, "y"))
+                .jwtSecret()).contains("x".repeat(40));
+    }
+
+    @Test
+    void badArgumentsAreExplained() {
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--port", "x"}, Map.of())).hasMessageContaining("--port");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock", "tomorrow"}, Map.of())).hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock"}, Map.of())).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--verbose"}, Map.of())).hasMessageContaining("Unknown");
+    }
+}

@@ -1,0 +1,46 @@
+package com.supportdesk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ValidateTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+8613800138000", "+18008659408", "+442071234567"})
+    void acceptsE164(String phone) {
+        assertThat(Validate.phone("phone", phone)).isEqualTo(phone);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"13800138000", "+0123456789", "+86 138 0013 8000", "+1234", "+1234567890123456"})
+    void refusesNonE164(String phone) {
+        assertThatThrownBy(() -> Validate.phone("contact.phone", phone))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("contact.phone", "E.164"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a@b", "a b@c.cn", "@c.cn", "a@@c.cn", "a@c..cn"})
+    void refusesMalformedEmail(String email) {
+        assertThatThrownBy(() -> Validate.email("email", email)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void countriesAreIsoAlpha2() {
+        assertThat(Validate.country("country", "CN")).isEqualTo("CN");
+        assertThatThrownBy(() -> Validate.country("country", "ZZ")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Validate.country("country", "cn")).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void textIsTrimmedBoundedAndFreeOfControlCharacters() {
+        assertThat(Validate.text("title", "  Outlook  ", 10)).isEqualTo("Outlook");
+        assertThatThrownBy(() -> Validate.text("title", "x".repeat(11), 10)).hasMessageContaining("longer than 10");
+        assertThatThrownBy(() -> Validate.text("title", "a\u0000b", 10)).hasMessageContaining("control");
+        assertThatThrownBy(() -> Validate.text("title", "   ", 10)).hasMessageContaining("required");
+        assertThat(Validate.text("description", "line one\nline two", 40)).contains("\n");
+    }
+}
