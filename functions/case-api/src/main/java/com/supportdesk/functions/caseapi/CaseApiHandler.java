@@ -1,0 +1,57 @@
+package com.supportdesk.functions.caseapi;
+
+import com.supportdesk.cases.CaseChanges;
+import com.supportdesk.cases.CaseRepository;
+import com.supportdesk.cases.CaseService;
+import com.supportdesk.cases.CaseSla;
+import com.supportdesk.lambda.ApiResponse;
+import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.Route;
+import com.supportdesk.notifications.requests.SnsNotificationPublisher;
+import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.runtime.AwsClients;
+import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.sla.SlaPolicies;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code GET /cases/{caseId}}, {@code GET /cases}, {@code POST /cases/{caseId}/responses},
+ * {@code POST /cases/{caseId}/replies} and {@code PATCH /cases/{caseId}}.
+ */
+public final class CaseApiHandler extends HttpApiFunction {
+
+    public CaseApiHandler() {
+        this(FunctionContext.fromSystem());
+    }
+
+    public CaseApiHandler(FunctionContext context) {
+        this(service(context));
+    }
+
+    private static CaseService service(FunctionContext context) {
+        DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
+        CaseSla sla = new CaseSla(SlaPolicies.defaults());
+        return new CaseService(
+                new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
+                new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
+                sla,
+                SnsNotificationPublisher.from(context),
+                context.clock());
+    }
+
+    private CaseApiHandler(CaseService cases) {
+        super(Map.<String, Route>of(
+                "GET /cases/{caseId}", request -> ApiResponse.ok(cases.get(request.caller(), request.path("caseId"))),
+                "GET /cases", request -> ApiResponse.ok(cases.list(request.caller(), new CaseService.ListRequest(
+                        request.query("status"), request.query("tenant"),
+                        request.query("breachingSoon").map(v -> v.equalsIgnoreCase("true")).orElse(false),
+                        request.query("limit"), request.query("nextToken")))),
+                "POST /cases/{caseId}/responses", request -> ApiResponse.ok(cases.respond(request.caller(),
+                        request.path("caseId"), request.body(CaseChanges.AgentResponse.class))),
+                "POST /cases/{caseId}/replies", request -> ApiResponse.ok(cases.reply(request.caller(),
+                        request.path("caseId"), request.body(CaseChanges.CustomerReply.class))),
+                "PATCH /cases/{caseId}", request -> ApiResponse.ok(cases.change(request.caller(),
+                        request.path("caseId"), request.body(CaseChanges.Change.class)))));
+    }
+}

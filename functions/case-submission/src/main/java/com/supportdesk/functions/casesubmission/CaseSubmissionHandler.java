@@ -1,0 +1,69 @@
+package com.supportdesk.functions.casesubmission;
+
+import com.supportdesk.api.Validate;
+import com.supportdesk.cases.CaseRepository;
+import com.supportdesk.cases.CaseSla;
+import com.supportdesk.cases.CaseSubmissionService;
+import com.supportdesk.cases.VerificationGrants;
+import com.supportdesk.lambda.ApiResponse;
+import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.Route;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.notifications.requests.SnsNotificationPublisher;
+import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.runtime.AwsClients;
+import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.servicehealth.IncidentRepository;
+import com.supportdesk.sla.SlaPolicies;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code POST /cases} and {@code GET /support/options}. */
+public final class CaseSubmissionHandler extends HttpApiFunction {
+    static final String DEFAULT_FORUM = "https://techcommunity.microsoft.com/";
+
+    public CaseSubmissionHandler() {
+        this(FunctionContext.fromSystem());
+    }
+
+    public CaseSubmissionHandler(FunctionContext context) {
+        this(service(context));
+    }
+
+    private static CaseSubmissionService service(FunctionContext context) {
+        DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
+        CaseSla sla = new CaseSla(SlaPolicies.defaults());
+        return new CaseSubmissionService(
+                new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
+                new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
+                new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
+                sla,
+                SnsNotificationPublisher.from(context),
+                VerificationGrants.NOT_AVAILABLE,
+                context.get("COMMUNITY_FORUM_URL", DEFAULT_FORUM),
+                context.clock());
+    }
+
+    private CaseSubmissionHandler(CaseSubmissionService cases) {
+        super(Map.<String, Route>of(
+                "POST /cases", request -> {
+                    var submission = cases.submit(request.caller(), request.body(),
+                            request.header("Idempotency-Key"), request.header("Verification-Grant"));
+                    return submission.created()
+                            ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
+                            : ApiResponse.ok(submission.body());
+                },
+                "GET /support/options", request -> ApiResponse.ok(cases.options(request.caller(), service(request.query("service"))))));
+    }
+
+    private static Optional<ServiceName> service(Optional<String> raw) {
+        return raw.map(name -> {
+            try {
+                return ServiceName.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw Validate.invalid("service", "must be one of " + java.util.Arrays.toString(ServiceName.values()));
+            }
+        });
+    }
+}

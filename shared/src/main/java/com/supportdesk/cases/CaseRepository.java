@@ -1,0 +1,465 @@
+package com.supportdesk.cases;
+
+import static com.supportdesk.persistence.Attributes.instant;
+import static com.supportdesk.persistence.Attributes.n;
+import static com.supportdesk.persistence.Attributes.s;
+import static com.supportdesk.persistence.Attributes.strings;
+
+import com.supportdesk.api.ApiException;
+import com.supportdesk.api.Json;
+import com.supportdesk.model.CaseStatus;
+import com.supportdesk.model.Category;
+import com.supportdesk.model.Language;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.model.Severity;
+import com.supportdesk.notifications.requests.NotificationRequest;
+import com.supportdesk.persistence.Attributes;
+import com.supportdesk.sla.SlaStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Cases in one DynamoDB table (see {@code docs/data-model.md}):
+ * <ul>
+ *   <li>the case: {@code pk = CASE#<id>}, {@code sk = CASE}, with its history and a {@code version};</li>
+ *   <li>its messages: {@code pk = CASE#<id>}, {@code sk = MSG#<time>#<messageId>}, so one Query reads a case whole;</li>
+ *   <li>idempotency keys: {@code pk = IDEMPOTENCY#<tenant>#<key>}, {@code sk = IDEMPOTENCY} (see {@link IdempotencyRecord}).</li>
+ * </ul>
+ * Every case write is conditional on the version it read. Index attributes are derived from the case
+ * and its SLA state at write time; only case items carry them, so messages and keys stay out of every index.
+ * No Scan and no transaction anywhere.
+ */
+public final class CaseRepository {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String CASE_PREFIX = "CASE#";
+    static final String CASE_SK = "CASE";
+    static final String MSG_PREFIX = "MSG#";
+    static final String KEY_PREFIX = "IDEMPOTENCY#";
+    static final String KEY_SK = "IDEMPOTENCY";
+    /** The single partition of {@link Index#BY_RESPONSE_WARNING}: cases whose initial-response clock runs. */
+    static final String RUNNING = "RUNNING";
+
+    /** The indexes case lists read, with their key attributes. */
+    public enum Index {
+        BY_TENANT("byTenant", "tenantId", "createdKey"),
+        BY_TENANT_STATUS("byTenantStatus", "tenantStatus", "createdKey"),
+        BY_STATUS("byStatus", "caseStatus", "createdKey"),
+        BY_RESPONSE_WARNING("byResponseWarning", "responseClock", "responseWarnKey");
+
+        final String indexName;
+        final String partition;
+        final String sort;
+
+        Index(String indexName, String partition, String sort) {
+            this.indexName = indexName;
+            this.partition = partition;
+            this.sort = sort;
+        }
+
+        Set<String> keyNames() {
+            return Set.of(PK, SK, partition, sort);
+        }
+    }
+
+    /** One page of a list and the token of the next, if any. */
+    public record Page(List<SupportCase> cases, Optional<String> nextToken) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CaseSla sla;
+
+    public CaseRepository(DynamoDbClient dynamo, String table, CaseSla sla) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.sla = sla;
+    }
+
+    // ------------------------------------------------------------------ cases
+
+    /** Reads the case, its messages and its outbox with one consistent Query. */
+    public Optional<StoredCase> find(String caseId) {
+        SupportCase found = null;
+        Map<String, NotificationRequest> outbox = Map.of();
+        List<CaseMessage> messages = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(CASE_PREFIX + caseId)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = Attributes.string(item, SK);
+                if (CASE_SK.equals(sk)) {
+                    found = fromItem(item);
+                    outbox = outboxOf(item);
+                } else if (sk != null && sk.startsWith(MSG_PREFIX)) {
+                    messages.add(messageOf(item));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        if (found == null) {
+            return Optional.empty();
+        }
+        // only messages that the history names: a message whose case write lost a race is not part of the case
+        Set<String> named = new java.util.HashSet<>();
+        found.history().forEach(e -> {
+            if (e.messageId() != null) {
+                named.add(e.messageId());
+            }
+        });
+        messages.removeIf(m -> !named.contains(m.messageId()));
+        return Optional.of(new StoredCase(found, messages, outbox));
+    }
+
+    /** Creates a case (version 1); false when a case with its id exists already. */
+    public boolean create(SupportCase supportCase, Map<String, NotificationRequest> outbox) {
+        return put(supportCase, outbox, "attribute_not_exists(pk)", Map.of());
+    }
+
+    /** Writes the next version of a case; false when someone else wrote it since it was read. */
+    public boolean update(SupportCase supportCase, Map<String, NotificationRequest> outbox) {
+        return put(supportCase, outbox, "version = :expected", Map.of(":expected", n(supportCase.version() - 1)));
+    }
+
+    private boolean put(SupportCase c, Map<String, NotificationRequest> outbox, String condition,
+                        Map<String, AttributeValue> values) {
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(c, outbox))
+                .conditionExpression(condition);
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        try {
+            dynamo.putItem(put.build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Stores a message before the case write that names it. */
+    public void putMessage(String caseId, CaseMessage message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(CASE_PREFIX + caseId));
+        item.put(SK, s(MSG_PREFIX + SortableTime.format(message.at()) + "#" + message.messageId()));
+        item.put("messageId", s(message.messageId()));
+        item.put("at", instant(message.at()));
+        item.put("by", s(message.by()));
+        item.put("role", s(message.role()));
+        item.put("text", s(message.text()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** Removes a message whose case write lost (best effort: an unnamed message is never shown anyway). */
+    public void deleteMessage(String caseId, CaseMessage message) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Map.of(PK, s(CASE_PREFIX + caseId),
+                    SK, s(MSG_PREFIX + SortableTime.format(message.at()) + "#" + message.messageId()))));
+        } catch (DynamoDbException e) {
+            // left behind, harmless
+        }
+    }
+
+    /** Forgets an outbox entry once it was published. */
+    public void published(String caseId, String notificationId) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of(PK, s(CASE_PREFIX + caseId), SK, s(CASE_SK)))
+                .updateExpression("REMOVE outbox.#id")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#id", notificationId)));
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    /**
+     * One page of an index, newest first (or, for {@link Index#BY_RESPONSE_WARNING}, soonest warning first).
+     *
+     * @param sortAtMost  for BY_RESPONSE_WARNING: only keys up to this value
+     * @param filters     attribute = value conditions applied after the key condition
+     * @param dueAfter    for BY_RESPONSE_WARNING: only cases whose response is still due after this instant
+     */
+    public Page list(Index index, String partitionValue, Optional<String> sortAtMost, Map<String, String> filters,
+                     Optional<Instant> dueAfter, int limit, Optional<String> nextToken) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#p", index.partition);
+        values.put(":p", s(partitionValue));
+        String condition = "#p = :p";
+        if (sortAtMost.isPresent()) {
+            names.put("#s", index.sort);
+            values.put(":s", s(sortAtMost.get()));
+            condition += " AND #s <= :s";
+        }
+        List<String> filterParts = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
+            names.put("#f" + i, filter.getKey());
+            values.put(":f" + i, s(filter.getValue()));
+            filterParts.add("#f" + i + " = :f" + i);
+            i++;
+        }
+        if (dueAfter.isPresent()) {
+            names.put("#due", "responseDueAt");
+            values.put(":due", s(SortableTime.format(dueAfter.get())));
+            filterParts.add("#due > :due");
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index.indexName)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(index == Index.BY_RESPONSE_WARNING)
+                .limit(limit);
+        if (!filterParts.isEmpty()) {
+            query.filterExpression(String.join(" AND ", filterParts));
+        }
+        nextToken.ifPresent(token -> query.exclusiveStartKey(
+                PageToken.decode(token, index.indexName, index.keyNames(), index.partition, partitionValue)));
+        QueryResponse response;
+        try {
+            response = dynamo.query(query.build());
+        } catch (DynamoDbException e) {
+            if (nextToken.isPresent() && e.statusCode() == 400) {
+                throw PageToken.invalid();
+            }
+            throw e;
+        }
+        List<SupportCase> cases = response.items().stream().map(CaseRepository::fromItem).toList();
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(PageToken.encode(index.indexName, response.lastEvaluatedKey()))
+                : Optional.empty();
+        return new Page(cases, next);
+    }
+
+    // ------------------------------------------------------------------ idempotency keys
+
+    /** A claimed idempotency key: the body it was first used with and the case it creates. */
+    public record IdempotencyRecord(String bodyHash, String caseId, boolean complete, String response,
+                                    Instant lockedAt) {
+    }
+
+    /**
+     * Claims a key for a new case with a conditional put: exactly one of any number of concurrent claims
+     * wins. An expired key (older than its time to live) may be claimed again.
+     */
+    public boolean claimKey(String tenantId, String key, String bodyHash, String caseId, Instant now, Instant expires) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(KEY_PREFIX + tenantId + "#" + key));
+        item.put(SK, s(KEY_SK));
+        item.put("bodyHash", s(bodyHash));
+        item.put("caseId", s(caseId));
+        item.put("keyState", s("PENDING"));
+        item.put("lockedAt", s(SortableTime.format(now)));
+        item.put("expiresAt", n(expires.getEpochSecond()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public Optional<IdempotencyRecord> findKey(String tenantId, String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String locked = Attributes.string(item, "lockedAt");
+        return Optional.of(new IdempotencyRecord(Attributes.string(item, "bodyHash"), Attributes.string(item, "caseId"),
+                "COMPLETE".equals(Attributes.string(item, "keyState")), Attributes.string(item, "response"),
+                locked == null ? null : Instant.parse(locked)));
+    }
+
+    /** Records the response that every retry with this key gets. */
+    public void completeKey(String tenantId, String key, String response) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))
+                .updateExpression("SET keyState = :done, #r = :response")
+                .expressionAttributeNames(Map.of("#r", "response"))
+                .expressionAttributeValues(Map.of(":done", s("COMPLETE"), ":response", s(response))));
+    }
+
+    /** Takes over a key whose first holder stopped before finishing; false when someone else did. */
+    public boolean takeOverKey(String tenantId, String key, Instant previousLock, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))
+                    .updateExpression("SET lockedAt = :now")
+                    .conditionExpression("keyState = :pending AND lockedAt = :previous")
+                    .expressionAttributeValues(Map.of(":now", s(SortableTime.format(now)),
+                            ":pending", s("PENDING"), ":previous", s(SortableTime.format(previousLock)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    Map<String, AttributeValue> toItem(SupportCase c, Map<String, NotificationRequest> outbox) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(CASE_PREFIX + c.caseId()));
+        item.put(SK, s(CASE_SK));
+        item.put("caseId", s(c.caseId()));
+        item.put("tenantId", s(c.tenantId()));
+        item.put("category", s(c.category().name()));
+        if (c.service() != null) {
+            item.put("service", s(c.service().name()));
+        }
+        item.put("title", s(c.title()));
+        item.put("description", s(c.description()));
+        item.put("severity", s(c.severity().name()));
+        if (c.businessImpact() != null) {
+            item.put("businessImpact", s(c.businessImpact()));
+        }
+        item.put("contact", contactItem(c.contact()));
+        item.put("caseStatus", s(c.status().name()));
+        item.put("incidentIds", strings(c.incidentIds()));
+        item.put("history", AttributeValue.fromL(c.history().stream().map(CaseRepository::eventItem).toList()));
+        item.put("openedVia", s(c.openedVia()));
+        item.put("version", n(c.version()));
+        item.put("createdAt", instant(c.createdAt()));
+        item.put("createdBy", s(c.createdBy()));
+        item.put("updatedAt", instant(c.updatedAt()));
+        // index attributes
+        String createdKey = SortableTime.format(c.createdAt()) + "#" + c.caseId();
+        item.put("createdKey", s(createdKey));
+        item.put("tenantStatus", s(c.tenantId() + "#" + c.status().name()));
+        SlaStatus status = sla.status(c, c.updatedAt());
+        SlaStatus.InitialResponse initial = status.initialResponse();
+        if (initial.stoppedAt().isEmpty()) {
+            item.put("responseClock", s(RUNNING));
+            item.put("responseWarnKey", s(SortableTime.format(initial.warningAt()) + "#" + c.caseId()));
+            item.put("responseDueAt", s(SortableTime.format(initial.dueAt())));
+        }
+        Optional<Instant> check = status.nextCheckAt();
+        if (!outbox.isEmpty()) {
+            check = Optional.of(c.updatedAt()); // an unconfirmed notification is for the sweep to re-publish
+        }
+        check.ifPresent(at -> {
+            item.put("checkBucket", s(SortableTime.hourBucket(at)));
+            item.put("checkKey", s(SortableTime.format(at) + "#" + c.caseId()));
+        });
+        if (!outbox.isEmpty()) {
+            Map<String, AttributeValue> entries = new LinkedHashMap<>();
+            outbox.forEach((id, request) -> entries.put(id, s(Json.write(request))));
+            item.put("outbox", AttributeValue.fromM(entries));
+        }
+        return item;
+    }
+
+    private static AttributeValue contactItem(CaseContact contact) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("name", s(contact.name()));
+        m.put("email", s(contact.email()));
+        if (contact.phone() != null) {
+            m.put("phone", s(contact.phone()));
+        }
+        m.put("preferredMethod", s(contact.preferredMethod().name()));
+        m.put("language", s(contact.language().tag()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static AttributeValue eventItem(CaseEvent e) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("type", s(e.type().name()));
+        m.put("at", instant(e.at()));
+        m.put("by", s(e.by()));
+        putIfPresent(m, "role", e.role());
+        putIfPresent(m, "reason", e.reason());
+        putIfPresent(m, "severity", e.severity() == null ? null : e.severity().name());
+        putIfPresent(m, "status", e.status() == null ? null : e.status().name());
+        putIfPresent(m, "from", e.from());
+        putIfPresent(m, "messageId", e.messageId());
+        return AttributeValue.fromM(m);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> m, String name, String value) {
+        if (value != null) {
+            m.put(name, s(value));
+        }
+    }
+
+    static SupportCase fromItem(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> contact = Attributes.map(item, "contact");
+        List<CaseEvent> history = new ArrayList<>();
+        AttributeValue raw = item.get("history");
+        if (raw != null && raw.hasL()) {
+            for (AttributeValue v : raw.l()) {
+                Map<String, AttributeValue> m = v.m();
+                String severity = Attributes.string(m, "severity");
+                String status = Attributes.string(m, "status");
+                history.add(new CaseEvent(CaseEventType.valueOf(Attributes.string(m, "type")), Attributes.instant(m, "at"),
+                        Attributes.string(m, "by"), Attributes.string(m, "role"), Attributes.string(m, "reason"),
+                        severity == null ? null : Severity.valueOf(severity), status == null ? null : CaseStatus.valueOf(status),
+                        Attributes.string(m, "from"), Attributes.string(m, "messageId")));
+            }
+        }
+        String service = Attributes.string(item, "service");
+        String phone = Attributes.string(contact, "phone");
+        return new SupportCase(
+                Attributes.string(item, "caseId"),
+                Attributes.string(item, "tenantId"),
+                Category.valueOf(Attributes.string(item, "category")),
+                service == null ? null : ServiceName.valueOf(service),
+                Attributes.string(item, "title"),
+                Attributes.string(item, "description"),
+                Severity.valueOf(Attributes.string(item, "severity")),
+                Attributes.string(item, "businessImpact"),
+                new CaseContact(Attributes.string(contact, "name"), Attributes.string(contact, "email"), phone,
+                        ContactMethod.valueOf(Attributes.string(contact, "preferredMethod")),
+                        Language.fromTag(Attributes.string(contact, "language"))),
+                CaseStatus.valueOf(Attributes.string(item, "caseStatus")),
+                Attributes.strings(item, "incidentIds"),
+                history,
+                Attributes.string(item, "openedVia"),
+                Attributes.number(item, "version"),
+                Attributes.instant(item, "createdAt"),
+                Attributes.string(item, "createdBy"),
+                Attributes.instant(item, "updatedAt"));
+    }
+
+    private static Map<String, NotificationRequest> outboxOf(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> raw = Attributes.map(item, "outbox");
+        if (raw == null) {
+            return Map.of();
+        }
+        Map<String, NotificationRequest> outbox = new LinkedHashMap<>();
+        raw.forEach((id, v) -> {
+            try {
+                outbox.put(id, Json.MAPPER.readValue(v.s(), NotificationRequest.class));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Unreadable outbox entry " + id, e);
+            }
+        });
+        return outbox;
+    }
+
+    private static CaseMessage messageOf(Map<String, AttributeValue> item) {
+        return new CaseMessage(Attributes.string(item, "messageId"), Attributes.instant(item, "at"),
+                Attributes.string(item, "by"), Attributes.string(item, "role"), Attributes.string(item, "text"));
+    }
+
+    static ApiException notFound(String caseId) {
+        return ApiException.notFound("Case " + caseId);
+    }
+}

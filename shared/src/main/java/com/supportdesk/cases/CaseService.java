@@ -1,0 +1,321 @@
+package com.supportdesk.cases;
+
+import com.supportdesk.api.ApiException;
+import com.supportdesk.api.Validate;
+import com.supportdesk.identity.Caller;
+import com.supportdesk.identity.Role;
+import com.supportdesk.model.CaseStatus;
+import com.supportdesk.notifications.requests.NotificationPublisher;
+import com.supportdesk.notifications.requests.NotificationRequest;
+import com.supportdesk.notifications.requests.NotificationType;
+import com.supportdesk.notifications.requests.Recipient;
+import com.supportdesk.organizations.Organization;
+import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.runtime.Log;
+import com.supportdesk.sla.ResponseState;
+import com.supportdesk.sla.SlaStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The case API: read, list, agent responses, customer replies and changes. An admin sees only their own
+ * tenant's cases (another tenant's case is a 404, as if it did not exist); an agent sees all.
+ *
+ * <p>Every write reads the case, applies the change to what it read and writes it back on the condition
+ * that nobody wrote in between. Appends (responses, replies, and changes sent without a {@code version})
+ * are re-applied to the fresh case when they lose that race, so concurrent writes are never lost; a
+ * change that names the version it was made against gets 409 when that version is stale.
+ */
+public final class CaseService {
+    static final Pattern CASE_ID = Pattern.compile("CS(-[0-9A-Z]{4}){3}");
+    private static final int ATTEMPTS = 8;
+    public static final int MAX_PAGE = 100;
+    public static final int DEFAULT_PAGE = 20;
+
+    private final CaseRepository cases;
+    private final OrganizationRepository organizations;
+    private final CaseSla sla;
+    private final NotificationPublisher notifications;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, OrganizationRepository organizations, CaseSla sla,
+                       NotificationPublisher notifications, Clock clock) {
+        this.cases = cases;
+        this.organizations = organizations;
+        this.sla = sla;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public CaseViews.Detail get(Caller caller, String caseId) {
+        return detail(load(caller, caseId));
+    }
+
+    /** Query parameters of {@code GET /cases}. */
+    public record ListRequest(Optional<String> status, Optional<String> tenant, boolean breachingSoon,
+                              Optional<String> limit, Optional<String> nextToken) {
+    }
+
+    public CaseViews.CaseList list(Caller caller, ListRequest request) {
+        caller.require(Role.ADMIN, Role.AGENT);
+        Optional<CaseStatus> status = request.status().map(CaseService::status);
+        int limit = request.limit().map(CaseService::limit).orElse(DEFAULT_PAGE);
+        Instant now = clock.instant();
+        CaseRepository.Page page;
+        if (caller.has(Role.AGENT)) {
+            Optional<String> tenant = request.tenant().map(t -> Validate.id("tenant", t));
+            if (request.breachingSoon()) {
+                Map<String, String> filters = new LinkedHashMap<>();
+                tenant.ifPresent(t -> filters.put("tenantId", t));
+                status.ifPresent(s -> filters.put("caseStatus", s.name()));
+                page = cases.list(CaseRepository.Index.BY_RESPONSE_WARNING, CaseRepository.RUNNING,
+                        Optional.of(SortableTime.format(now) + "#~"), filters, Optional.of(now), limit, request.nextToken());
+            } else if (tenant.isPresent()) {
+                page = status.isPresent()
+                        ? cases.list(CaseRepository.Index.BY_TENANT_STATUS, tenant.get() + "#" + status.get().name(),
+                                Optional.empty(), Map.of(), Optional.empty(), limit, request.nextToken())
+                        : cases.list(CaseRepository.Index.BY_TENANT, tenant.get(), Optional.empty(), Map.of(),
+                                Optional.empty(), limit, request.nextToken());
+            } else {
+                // across tenants, by status; the default is the queue of cases waiting for a first response
+                page = cases.list(CaseRepository.Index.BY_STATUS, status.orElse(CaseStatus.OPEN).name(), Optional.empty(),
+                        Map.of(), Optional.empty(), limit, request.nextToken());
+            }
+        } else {
+            String own = caller.adminTenant();
+            if (request.tenant().isPresent() && !request.tenant().get().equals(own)) {
+                throw ApiException.forbidden("You can list only your own organisation's cases.");
+            }
+            if (request.breachingSoon()) {
+                throw ApiException.forbidden("The breachingSoon filter is for support agents.");
+            }
+            page = status.isPresent()
+                    ? cases.list(CaseRepository.Index.BY_TENANT_STATUS, own + "#" + status.get().name(), Optional.empty(),
+                            Map.of(), Optional.empty(), limit, request.nextToken())
+                    : cases.list(CaseRepository.Index.BY_TENANT, own, Optional.empty(), Map.of(), Optional.empty(), limit,
+                            request.nextToken());
+        }
+        List<CaseViews.Summary> rows = new ArrayList<>();
+        for (SupportCase c : page.cases()) {
+            SlaStatus s = sla.status(c, now);
+            SlaStatus.InitialResponse ir = s.initialResponse();
+            if (request.breachingSoon() && !(ir.state() == ResponseState.RUNNING && ir.warning())) {
+                continue; // the index keys were written under an older policy; the current one says not yet
+            }
+            rows.add(new CaseViews.Summary(c.caseId(), c.tenantId(), c.category(), c.service(), c.title(), c.severity(),
+                    c.status(), c.createdAt(), c.updatedAt(),
+                    new CaseViews.ResponseSummary(ir.state(), ir.dueAt(), ir.warning(), ir.remaining().toString())));
+        }
+        return new CaseViews.CaseList(rows, page.nextToken().orElse(null));
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    public CaseViews.Detail respond(Caller caller, String caseId, CaseChanges.AgentResponse body) {
+        caller.require(Role.AGENT);
+        CaseChanges.AgentResponse response = body.validated();
+        return mutate(caller, caseId, Optional.empty(), current -> {
+            SupportCase c = current.supportCase();
+            requireActive(c);
+            Instant now = now(c);
+            CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "agent", response.message());
+            List<CaseEvent> events = new ArrayList<>();
+            events.add(CaseEvent.agentResponded(now, caller.subject(), message.messageId()));
+            CaseStatus target = response.status() != null ? response.status()
+                    : c.status() == CaseStatus.OPEN ? CaseStatus.IN_PROGRESS : c.status();
+            if (target != c.status()) {
+                CaseTransitions.require(c.caseId(), c.status(), target);
+                events.add(CaseEvent.statusChanged(now, caller.subject(), "agent", c.status(), target, "agent response"));
+            }
+            SupportCase next = c.next(now, c.severity(), target, events);
+            NotificationRequest notice = NotificationRequest.of(c.caseId() + "#" + next.version(), NotificationType.CASE_RESPONSE,
+                    c.tenantId(), c.caseId(), Recipient.caseContact(CaseSubmissionService.channel(c.contact())),
+                    c.contact().language(), now);
+            return new Mutation(next, Optional.of(message), List.of(notice));
+        });
+    }
+
+    public CaseViews.Detail reply(Caller caller, String caseId, CaseChanges.CustomerReply body) {
+        if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
+            throw ApiException.forbidden("Replies come from the organisation's administrator; agents respond with /responses.");
+        }
+        CaseChanges.CustomerReply reply = body.validated();
+        return mutate(caller, caseId, Optional.empty(), current -> {
+            SupportCase c = current.supportCase();
+            requireActive(c);
+            Instant now = now(c);
+            CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "admin", reply.message());
+            List<CaseEvent> events = new ArrayList<>();
+            events.add(CaseEvent.customerReplied(now, caller.subject(), message.messageId()));
+            CaseStatus target = c.status();
+            if (c.status() == CaseStatus.AWAITING_CUSTOMER) {
+                target = CaseStatus.IN_PROGRESS; // the customer answered: the case resumes
+                events.add(CaseEvent.statusChanged(now, caller.subject(), "admin", c.status(), target, "customer replied"));
+            }
+            return new Mutation(c.next(now, c.severity(), target, events), Optional.of(message), List.of());
+        });
+    }
+
+    public CaseViews.Detail change(Caller caller, String caseId, CaseChanges.Change body) {
+        caller.require(Role.ADMIN, Role.AGENT);
+        CaseChanges.Change change = body.validated();
+        boolean agent = caller.has(Role.AGENT);
+        String role = agent ? "agent" : "admin";
+        if (agent && change.status() == CaseStatus.CANCELLED) {
+            throw ApiException.forbidden("Only the organisation's administrator can cancel a case.");
+        }
+        if (!agent && (change.severity() != null || change.status() != CaseStatus.CANCELLED)) {
+            throw ApiException.forbidden("An administrator can cancel a case (status CANCELLED); other changes are made by support.");
+        }
+        return mutate(caller, caseId, Optional.ofNullable(change.version()), current -> {
+            SupportCase c = current.supportCase();
+            Instant now = now(c);
+            List<CaseEvent> events = new ArrayList<>();
+            if (change.severity() != null && change.severity() != c.severity()) {
+                requireActive(c);
+                Organization organization = organizations.find(c.tenantId())
+                        .orElseThrow(() -> CaseRepository.notFound(c.caseId()));
+                CaseRules.severity(organization, c.category(), change.severity(), c.businessImpact(), c.contact(), sla.policies());
+                events.add(CaseEvent.severityChanged(now, caller.subject(), role, c.severity(), change.severity(), change.reason()));
+            }
+            CaseStatus target = c.status();
+            if (change.status() != null && change.status() != c.status()) {
+                CaseTransitions.require(c.caseId(), c.status(), change.status());
+                target = change.status();
+                events.add(CaseEvent.statusChanged(now, caller.subject(), role, c.status(), target, change.reason()));
+            }
+            if (events.isEmpty()) {
+                throw ApiException.conflict("NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
+            }
+            return new Mutation(c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events),
+                    Optional.empty(), List.of());
+        });
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private record Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {
+    }
+
+    private CaseViews.Detail mutate(Caller caller, String caseId, Optional<Long> expectedVersion,
+                                    Function<StoredCase, Mutation> change) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            StoredCase current = load(caller, caseId);
+            if (expectedVersion.isPresent() && expectedVersion.get() != current.supportCase().version()) {
+                throw stale(caseId);
+            }
+            Mutation mutation = change.apply(current);
+            mutation.message().ifPresent(m -> cases.putMessage(caseId, m));
+            Map<String, NotificationRequest> outbox = new LinkedHashMap<>(current.outbox());
+            mutation.notifications().forEach(n -> outbox.put(n.notificationId(), n));
+            if (cases.update(mutation.next(), outbox)) {
+                for (NotificationRequest n : mutation.notifications()) {
+                    publish(caseId, n);
+                }
+                List<CaseMessage> messages = new ArrayList<>(current.messages());
+                mutation.message().ifPresent(messages::add);
+                return detail(new StoredCase(mutation.next(), messages, Map.of()));
+            }
+            mutation.message().ifPresent(m -> cases.deleteMessage(caseId, m));
+            if (expectedVersion.isPresent()) {
+                throw stale(caseId);
+            }
+            pause(attempt);
+        }
+        throw stale(caseId);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ApiException stale(String caseId) {
+        return ApiException.conflict("VERSION_CONFLICT", "Case " + caseId + " was changed by someone else; read it again and retry.");
+    }
+
+    /** The case if the caller may see it; 404 otherwise (another tenant's case does not exist for an admin). */
+    private StoredCase load(Caller caller, String caseId) {
+        caller.require(Role.ADMIN, Role.AGENT);
+        if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
+            throw CaseRepository.notFound(String.valueOf(caseId));
+        }
+        StoredCase found = cases.find(caseId).orElseThrow(() -> CaseRepository.notFound(caseId));
+        if (!caller.has(Role.AGENT) && !caller.isAdminOf(found.supportCase().tenantId())) {
+            throw CaseRepository.notFound(caseId);
+        }
+        return found;
+    }
+
+    private static void requireActive(SupportCase c) {
+        if (!CaseTransitions.isActive(c.status())) {
+            throw ApiException.conflict("CASE_FINISHED", "Case " + c.caseId() + " is " + c.status() + "; it takes no more changes.");
+        }
+    }
+
+    /** Now, but never before the case's last entry: history stays in order even if clocks disagree a little. */
+    private Instant now(SupportCase c) {
+        Instant now = clock.instant();
+        return c.updatedAt() != null && c.updatedAt().isAfter(now) ? c.updatedAt() : now;
+    }
+
+    private static String newMessageId() {
+        return "MSG-" + UUID.randomUUID();
+    }
+
+    private void publish(String caseId, NotificationRequest request) {
+        try {
+            notifications.publish(request);
+            cases.published(caseId, request.notificationId());
+        } catch (RuntimeException e) {
+            Log.error("notification_publish_failed", Map.of("caseId", caseId, "notificationId", request.notificationId(),
+                    "exception", e.getClass().getName()), e);
+        }
+    }
+
+    private CaseViews.Detail detail(StoredCase stored) {
+        SupportCase c = stored.supportCase();
+        Map<String, String> texts = new LinkedHashMap<>();
+        stored.messages().forEach(m -> texts.put(m.messageId(), m.text()));
+        List<CaseViews.HistoryEntry> history = c.history().stream().map(e -> new CaseViews.HistoryEntry(e.type(), e.at(),
+                e.by(), e.role(), e.reason(), e.severity(), e.status(), e.from(),
+                e.messageId() == null ? null : texts.get(e.messageId()))).toList();
+        return new CaseViews.Detail(c.caseId(), c.tenantId(), c.category(), c.service(), c.title(), c.description(),
+                c.severity(), c.businessImpact(), c.contact(), c.status(), c.incidentIds(), c.openedVia(), c.version(),
+                c.createdAt(), c.createdBy(), c.updatedAt(), sla.view(c, clock.instant()), history);
+    }
+
+    private static CaseStatus status(String raw) {
+        try {
+            return CaseStatus.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw Validate.invalid("status", "must be one of " + java.util.Arrays.toString(CaseStatus.values()));
+        }
+    }
+
+    private static int limit(String raw) {
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw Validate.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+    }
+}

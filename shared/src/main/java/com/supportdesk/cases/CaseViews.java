@@ -1,0 +1,55 @@
+package com.supportdesk.cases;
+
+import com.supportdesk.model.CaseStatus;
+import com.supportdesk.model.Category;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.model.Severity;
+import com.supportdesk.sla.ResponseState;
+import java.time.Instant;
+import java.util.List;
+
+/** The shapes the case API answers with. */
+public final class CaseViews {
+    private CaseViews() {
+    }
+
+    /** {@code GET /cases/{caseId}}: the case, its SLA state recomputed now, and its history with messages. */
+    public record Detail(
+            String caseId,
+            String tenantId,
+            Category category,
+            ServiceName service,
+            String title,
+            String description,
+            Severity severity,
+            String businessImpact,
+            CaseContact contact,
+            CaseStatus status,
+            List<String> incidentIds,
+            String openedVia,
+            long version,
+            Instant createdAt,
+            String createdBy,
+            Instant updatedAt,
+            CaseSla.View sla,
+            List<HistoryEntry> history) {
+    }
+
+    /** One history entry; {@code message} is the text of a response or reply. */
+    public record HistoryEntry(CaseEventType type, Instant at, String by, String role, String reason,
+                               Severity severity, CaseStatus status, String from, String message) {
+    }
+
+    /** One row of a list. */
+    public record Summary(String caseId, String tenantId, Category category, ServiceName service, String title,
+                          Severity severity, CaseStatus status, Instant createdAt, Instant updatedAt,
+                          ResponseSummary initialResponse) {
+    }
+
+    public record ResponseSummary(ResponseState state, Instant dueAt, boolean warning, String remaining) {
+    }
+
+    /** A page of cases; {@code nextToken} is absent on the last page. */
+    public record CaseList(List<Summary> cases, String nextToken) {
+    }
+}

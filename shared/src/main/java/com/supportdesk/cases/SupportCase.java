@@ -1,0 +1,55 @@
+package com.supportdesk.cases;
+
+import com.supportdesk.model.CaseStatus;
+import com.supportdesk.model.Category;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.model.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A support case as stored: what the admin submitted, where it stands, and its full history.
+ * {@code version} increases with every write; a write names the version it read.
+ *
+ * @param openedVia {@code ONLINE} (an admin) or {@code PHONE} (an agent holding a verification grant)
+ * @param incidentIds active service-health incidents of the case's service when it was opened
+ */
+public record SupportCase(
+        String caseId,
+        String tenantId,
+        Category category,
+        ServiceName service,
+        String title,
+        String description,
+        Severity severity,
+        String businessImpact,
+        CaseContact contact,
+        CaseStatus status,
+        List<String> incidentIds,
+        List<CaseEvent> history,
+        String openedVia,
+        long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt) {
+
+    public SupportCase {
+        incidentIds = List.copyOf(incidentIds);
+        history = List.copyOf(history);
+    }
+
+    /** The first agent response, which stopped the initial-response clock. */
+    public Optional<Instant> firstResponseAt() {
+        return history.stream().filter(e -> e.type() == CaseEventType.AGENT_RESPONDED).map(CaseEvent::at).findFirst();
+    }
+
+    /** A copy with more history, a new severity and status, one version on. */
+    SupportCase next(Instant now, Severity newSeverity, CaseStatus newStatus, List<CaseEvent> events) {
+        List<CaseEvent> all = new ArrayList<>(history);
+        all.addAll(events);
+        return new SupportCase(caseId, tenantId, category, service, title, description, newSeverity, businessImpact,
+                contact, newStatus, incidentIds, all, openedVia, version + 1, createdAt, createdBy, now);
+    }
+}

@@ -1,0 +1,4 @@
+package com.supportdesk.notifications.requests;
+
+/** How a recipient is reached. */
+public enum Channel { EMAIL, SMS }
