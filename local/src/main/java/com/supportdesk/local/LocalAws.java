@@ -81,6 +81,11 @@ public final class LocalAws {
         return env;
     }
 
+    /** What a template value ({@code !Ref}, {@code !GetAtt X.Arn}, {@code !Sub}, or a plain value) is locally. */
+    public String resolve(Object value) {
+        return Intrinsics.resolve(value, refs, arns);
+    }
+
     public FunctionContext contextOf(FunctionDefinition function, Clock clock) {
         return FunctionContext.of(environmentOf(function), clock);
     }

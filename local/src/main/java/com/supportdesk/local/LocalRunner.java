@@ -7,6 +7,7 @@ import com.supportdesk.local.gateway.LocalGateway;
 import com.supportdesk.local.gateway.LocalHttpServer;
 import com.supportdesk.local.gateway.Router;
 import com.supportdesk.local.lambda.LocalFunction;
+import com.supportdesk.local.sns.LocalSns;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.SamTemplate;
 import java.io.IOException;
@@ -163,6 +164,7 @@ public final class LocalRunner implements AutoCloseable {
             """.formatted(SECRET_ENV);
 
     private final Emulators emulators;
+    private final LocalSns sns;
     private final LocalHttpServer server;
     private final LocalGateway gateway;
     private final LocalTokens tokens;
@@ -174,10 +176,11 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private LocalRunner(Emulators emulators, LocalHttpServer server, LocalGateway gateway, LocalTokens tokens,
+    private LocalRunner(Emulators emulators, LocalSns sns, LocalHttpServer server, LocalGateway gateway, LocalTokens tokens,
                         SimulatedClock clock, LocalOutbox outbox, Map<String, LocalFunction> functions,
                         Map<String, String> unavailable, List<DemoData.Step> skippedSeed) {
         this.emulators = emulators;
+        this.sns = sns;
         this.server = server;
         this.gateway = gateway;
         this.tokens = tokens;
@@ -202,6 +205,7 @@ public final class LocalRunner implements AutoCloseable {
 
         LocalHttpServer server = LocalHttpServer.bind(options.port());
         Emulators emulators;
+        LocalSns sns;
         try {
             emulators = Emulators.start(template);
         } catch (IOException | RuntimeException | Error e) {
@@ -209,7 +213,15 @@ public final class LocalRunner implements AutoCloseable {
             throw e;
         }
         try {
-            LocalAws aws = new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE), Map.of());
+            sns = LocalSns.start(outbox, clock);
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            emulators.close();
+            throw e;
+        }
+        try {
+            LocalAws aws = new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE),
+                    localSettings(sns));
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, String> unavailable = new LinkedHashMap<>();
             ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
@@ -224,6 +236,7 @@ public final class LocalRunner implements AutoCloseable {
                     unavailable.put(function.logicalId(), e.getMessage());
                 }
             }
+            subscribe(template, aws, sns, functions);
             LocalGateway gateway = new LocalGateway(new Router(template.httpRoutes()), functions, unavailable, tokens,
                     clock, outbox, server::port);
             server.serve(gateway, options.accessLog());
@@ -231,12 +244,40 @@ public final class LocalRunner implements AutoCloseable {
             if (options.seedDemoData()) {
                 skipped = DemoData.seed(gateway, as -> seedToken(tokens, as), functions.keySet());
             }
-            return new LocalRunner(emulators, server, gateway, tokens, clock, outbox, Map.copyOf(functions),
+            return new LocalRunner(emulators, sns, server, gateway, tokens, clock, outbox, Map.copyOf(functions),
                     Map.copyOf(unavailable), skipped);
         } catch (RuntimeException | Error e) {
             server.close();
+            sns.close();
             emulators.close();
             throw e;
+        }
+    }
+
+    /**
+     * What every local function gets on top of its template environment: the local SNS endpoint, and a
+     * per-run key standing in for the deployed HMAC secret of verification codes.
+     */
+    private static Map<String, String> localSettings(LocalSns sns) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Map.of(
+                "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
+                "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key));
+    }
+
+    /** Functions with an {@code SNS} event in the template receive what is published to that topic. */
+    private static void subscribe(SamTemplate template, LocalAws aws, LocalSns sns, Map<String, LocalFunction> functions) {
+        for (FunctionDefinition definition : template.functions()) {
+            LocalFunction function = functions.get(definition.logicalId());
+            if (function == null) {
+                continue;
+            }
+            for (var event : definition.eventsOfType("SNS")) {
+                String topicArn = aws.resolve(event.properties().get("Topic"));
+                sns.subscribe(topicArn, (arn, json) ->
+                        function.invoke(json, function.newContext(java.util.UUID.randomUUID().toString())));
+            }
         }
     }
 
@@ -349,6 +390,7 @@ public final class LocalRunner implements AutoCloseable {
         try {
             server.close();
         } finally {
+            sns.close();
             emulators.close();
             stopped.countDown();
         }

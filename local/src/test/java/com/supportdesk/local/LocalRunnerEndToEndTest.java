@@ -211,6 +211,21 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
+    void aCaseOpenedLocallyPublishesItsAcknowledgementThroughTheLocalSns() throws Exception {
+        String body = """
+                {"category":"TECHNICAL","service":"SHAREPOINT_ONLINE","title":"Site permissions","description":"Members cannot edit.",
+                 "severity":"C","contact":{"name":"Li Na","email":"li.na@contoso.example","phone":"+12025550143",
+                 "preferredMethod":"EMAIL","language":"en"}}""";
+        Result created = call("POST", "/cases", runner.adminToken("contoso"), "application/json", body);
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String caseId = created.json().path("caseId").asText();
+        assertThat(runner.outbox().messages())
+                .filteredOn(m -> m.kind().equals("TOPIC") && m.body().contains(caseId))
+                .singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("CASE_ACKNOWLEDGEMENT").doesNotContain("li.na@contoso.example"));
+    }
+
+    @Test
     void tokensOfTheRunnerCarryTheAuthorizerClaims() {
         Map<String, Object> claims = runner.tokens().verify(runner.adminToken("contoso"));
         assertThat(claims).containsEntry("tenant_id", "contoso").containsEntry("groups", List.of("admin"))
