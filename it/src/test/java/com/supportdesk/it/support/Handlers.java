@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Builds the handler class a template function names, with the environment the template gives it,
@@ -32,12 +34,19 @@ public final class Handlers {
     }
 
     public static HttpApiFunction http(LocalAws aws, String logicalId, Clock clock) {
+        return http(aws, logicalId, clock, Map.of());
+    }
+
+    /** As {@link #http(LocalAws, String, Clock)}, with {@code extraEnv} laid over the function's environment. */
+    public static HttpApiFunction http(LocalAws aws, String logicalId, Clock clock, Map<String, String> extraEnv) {
         FunctionDefinition function = SamTemplate.ofProject().function(logicalId)
                 .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in template.yaml"));
+        Map<String, String> env = new LinkedHashMap<>(aws.environmentOf(function));
+        env.putAll(extraEnv);
         try {
             return (HttpApiFunction) Class.forName(function.handlerClass())
                     .getConstructor(FunctionContext.class)
-                    .newInstance(aws.contextOf(function, clock));
+                    .newInstance(FunctionContext.of(env, clock));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build " + function.handlerClass(), e);
         }
