@@ -56,12 +56,23 @@ final class VerificationFixture {
     VerificationFixture(LocalAws aws, Language language, Map<String, String> extraEnv) {
         this.aws = aws;
         Map<String, String> env = new LinkedHashMap<>(FAST);
+        env.put("AWS_ENDPOINT_URL_SNS", sharedSns().url()); // never the real SNS from a test
         env.putAll(extraEnv);
         this.handler = Handlers.http(aws, "VerificationFunction", clock, env);
         this.phone = "+86138" + String.format("%08d", Math.floorMod(tenant.hashCode(), 100_000_000));
         this.organization = new Organization(tenant, "Contoso " + tenant, "CN", SupportPlan.ADVANCED, language,
                 new RegisteredContacts(List.of(email, email2), List.of(phone)), null, 1, START, "operator-1");
         new OrganizationRepository(dynamo(), table("OrganizationsTable")).save(organization);
+    }
+
+    private static FakeAwsHttp sharedSns;
+
+    /** One WireMock SNS for the tests that do not look at SMS; it lives as long as the test JVM. */
+    static synchronized FakeAwsHttp sharedSns() {
+        if (sharedSns == null) {
+            sharedSns = new FakeAwsHttp();
+        }
+        return sharedSns;
     }
 
     VerificationFixture(LocalAws aws) {
