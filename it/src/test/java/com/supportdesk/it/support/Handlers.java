@@ -37,7 +37,7 @@ public final class Handlers {
         return http(aws, logicalId, clock, Map.of());
     }
 
-    /** As {@link #http(LocalAws, String, Clock)}, with extra environment on top (for example an endpoint override). */
+    /** As {@link #http(LocalAws, String, Clock)}, with {@code extraEnv} laid over the function's environment. */
     public static HttpApiFunction http(LocalAws aws, String logicalId, Clock clock, Map<String, String> extraEnv) {
         FunctionDefinition function = SamTemplate.ofProject().function(logicalId)
                 .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in template.yaml"));

@@ -1,0 +1,73 @@
+package com.supportdesk.functions.verification;
+
+import com.supportdesk.lambda.ApiResponse;
+import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.Route;
+import com.supportdesk.notifications.delivery.EmailSender;
+import com.supportdesk.notifications.delivery.Messenger;
+import com.supportdesk.notifications.delivery.SmsSender;
+import com.supportdesk.notifications.delivery.VerificationMessages;
+import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.runtime.AwsClients;
+import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.verification.AccessGrants;
+import com.supportdesk.verification.ConfirmRequest;
+import com.supportdesk.verification.ContactGuards;
+import com.supportdesk.verification.PinHasher;
+import com.supportdesk.verification.Sleeper;
+import com.supportdesk.verification.StartRequest;
+import com.supportdesk.verification.StartResult;
+import com.supportdesk.verification.VerificationPolicy;
+import com.supportdesk.verification.VerificationRepository;
+import com.supportdesk.verification.VerificationService;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * {@code POST /verifications} and {@code POST /verifications/{verificationId}/confirm}, agents only.
+ *
+ * <p>SnapStart: nothing random and nothing secret is created here. Codes and ids take a new
+ * {@code SecureRandom} per use, and the HMAC key is read on first use, after restore.
+ */
+public final class VerificationHandler extends HttpApiFunction {
+
+    public VerificationHandler() {
+        this(FunctionContext.fromSystem());
+    }
+
+    public VerificationHandler(FunctionContext context) {
+        this(service(context));
+    }
+
+    private VerificationHandler(VerificationService verifications) {
+        super(Map.<String, Route>of(
+                "POST /verifications", request -> {
+                    StartResult started = verifications.start(request.caller(), request.body(StartRequest.class));
+                    return ApiResponse.created(started, "/verifications/" + started.verificationId());
+                },
+                "POST /verifications/{verificationId}/confirm", request -> ApiResponse.ok(verifications.confirm(
+                        request.caller(), request.path("verificationId"), request.body(ConfirmRequest.class)))));
+    }
+
+    private static VerificationService service(FunctionContext context) {
+        AwsClients aws = new AwsClients(context);
+        DynamoDbClient dynamo = aws.dynamoDb();
+        VerificationPolicy policy = VerificationPolicy.from(context);
+        Messenger messenger = new Messenger(
+                new EmailSender(aws.configure(SesV2Client.builder(), "SESV2").build(), context.required("SENDER_EMAIL")),
+                new SmsSender(aws.configure(SnsClient.builder(), "SNS").build()));
+        return new VerificationService(
+                new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
+                new VerificationRepository(dynamo, context.required("VERIFICATIONS_TABLE")),
+                new ContactGuards(dynamo, context.required("VERIFICATION_CONTACTS_TABLE"), policy),
+                new AccessGrants(dynamo, context.required("ACCESS_GRANTS_TABLE")),
+                new PinHasher(HmacKeySource.of(context)),
+                messenger,
+                new VerificationMessages(context.get("SUPPORT_DESK_TIME_ZONE", "Asia/Shanghai")),
+                policy,
+                context.clock(),
+                Sleeper.SYSTEM);
+    }
+}

@@ -1,0 +1,93 @@
+package com.supportdesk.it.verification;
+
+import static com.supportdesk.it.support.Handlers.invoke;
+import static com.supportdesk.it.verification.VerificationFixture.AGENT;
+import static com.supportdesk.it.verification.VerificationFixture.wrong;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.supportdesk.it.support.HttpResult;
+import com.supportdesk.it.support.LocalAwsExtension;
+import com.supportdesk.local.LocalAws;
+import com.supportdesk.verification.ContactGuards;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Parallel confirmations: attempts are counted before they are evaluated and a code is consumed once. */
+@ExtendWith(LocalAwsExtension.class)
+class VerificationConcurrencyTest {
+
+    @Test
+    void fiftyParallelWrongGuessesAreEvaluatedAtMostThreeTimes(LocalAws aws) throws Exception {
+        VerificationFixture f = new VerificationFixture(aws);
+        String id = f.startCode();
+        String code = f.lastCodeMailedTo(f.email);
+        List<HttpResult> results;
+        String log;
+        try (OutputCapture capture = new OutputCapture()) {
+            results = parallel(f, id, wrong(code), 50);
+            log = capture.text();
+        }
+        assertThat(results).extracting(HttpResult::status).containsOnly(422);
+        assertThat(results).extracting(HttpResult::body).containsOnly(results.get(0).body());
+
+        long evaluated = Pattern.compile("\"event\":\"verification_attempt\"[^\\n]*\"" + id + "\"|\"" + id
+                + "\"[^\\n]*\"event\":\"verification_attempt\"").matcher(log).results().count();
+        assertThat(evaluated).as("guesses evaluated").isEqualTo(3);
+        Map<String, AttributeValue> item = f.dynamo().getItem(b -> b.tableName(f.table("VerificationsTable"))
+                .key(Map.of("verificationId", AttributeValue.fromS(id)))).item();
+        assertThat(item.get("attempts").n()).isEqualTo("3");
+        assertThat(item.get("state").s()).isEqualTo("BURNED");
+        Map<String, AttributeValue> contact = f.dynamo().getItem(b -> b.tableName(f.table("VerificationContactsTable"))
+                .key(Map.of("contactKey", AttributeValue.fromS(ContactGuards.key(f.tenant, item.get("contactId").s()))))).item();
+        assertThat(contact.get("failures").l()).as("failures counted").hasSize(3);
+
+        assertThat(f.confirm(id, code).status()).as("burned").isEqualTo(422);
+    }
+
+    @Test
+    void parallelConfirmationsWithTheRightCodeSucceedExactlyOnce(LocalAws aws) throws Exception {
+        VerificationFixture f = new VerificationFixture(aws);
+        String id = f.startCode();
+        String code = f.lastCodeMailedTo(f.email);
+        List<HttpResult> results = parallel(f, id, code, 20);
+        assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(results).filteredOn(r -> r.status() == 422).hasSize(19);
+        long grants = f.dynamo().scan(b -> b.tableName(f.table("AccessGrantsTable"))
+                .filterExpression("verificationId = :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).items().size();
+        assertThat(grants).as("grants issued").isEqualTo(1);
+    }
+
+    private static List<HttpResult> parallel(VerificationFixture f, String id, String code, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResult>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ObjectNode event = f.confirmEvent(id, code, AGENT);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return invoke(f.handler, event);
+                }));
+            }
+            go.countDown();
+            List<HttpResult> results = new ArrayList<>();
+            for (Future<HttpResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.supportdesk.verification;
+
+import static com.supportdesk.persistence.Attributes.n;
+import static com.supportdesk.persistence.Attributes.s;
+
+import com.supportdesk.persistence.Attributes;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The per tenant + contact record ({@link ContactRecord}) in DynamoDB. A send is reserved with an
+ * optimistic write (read, decide, write if the version is unchanged, else read again); a failure is
+ * appended atomically and bumps the version, so a concurrent send can never write an old failure list
+ * back. Only one request can move a contact into suspension, so the notice goes out once.
+ */
+public final class ContactGuards {
+    private static final int MAX_RETRIES = 10;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final VerificationPolicy policy;
+
+    public ContactGuards(DynamoDbClient dynamo, String table, VerificationPolicy policy) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.policy = policy;
+    }
+
+    public static String key(String tenantId, String contactId) {
+        return tenantId + "#" + contactId;
+    }
+
+    public ContactRecord get(String contactKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
+                .key(Map.of("contactKey", s(contactKey))).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? ContactRecord.empty() : fromItem(item);
+    }
+
+    /** Decides and, when allowed, records the send and makes {@code newVerificationId} the live one. */
+    public ContactRecord.SendDecision reserveSend(String contactKey, String newVerificationId, Instant now) {
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            ContactRecord current = get(contactKey);
+            ContactRecord.SendDecision decision = current.decideSend(now, policy, newVerificationId);
+            if (!(decision instanceof ContactRecord.SendDecision.Allowed allowed)) {
+                return decision;
+            }
+            PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(contactKey, allowed.next(), now));
+            if (current.version() == 0) {
+                put.conditionExpression("attribute_not_exists(contactKey)");
+            } else {
+                put.conditionExpression("version = :expected")
+                        .expressionAttributeValues(Map.of(":expected", n(current.version())));
+            }
+            try {
+                dynamo.putItem(put.build());
+                return decision;
+            } catch (ConditionalCheckFailedException e) {
+                // another send or a failure changed the record: decide again on what is there now
+            }
+        }
+        throw new IllegalStateException("Contact record kept changing; giving up");
+    }
+
+    /** The outcome of recording one wrong code. */
+    public record Failure(int failuresInWindow, boolean suspendedNow, Instant suspendedUntil) {
+    }
+
+    /** Appends a failure; suspends the contact when this failure reaches the limit. */
+    public Failure recordFailure(String contactKey, Instant now) {
+        Map<String, AttributeValue> item = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                .key(Map.of("contactKey", s(contactKey)))
+                .updateExpression("SET failures = list_append(if_not_exists(failures, :empty), :now), purgeAt = :purge ADD version :one")
+                .expressionAttributeValues(Map.of(
+                        ":empty", AttributeValue.fromL(List.of()),
+                        ":now", AttributeValue.fromL(List.of(n(now.toEpochMilli()))),
+                        ":purge", n(purgeAt(now)),
+                        ":one", n(1)))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).attributes();
+        ContactRecord record = fromItem(item);
+        int count = record.failuresWithin(now, policy.failureWindow());
+        if (count < policy.maxFailures() || record.suspendedAt(now)) {
+            return new Failure(count, false, record.suspendedAt(now) ? Instant.ofEpochMilli(record.suspendedUntil()) : null);
+        }
+        Instant until = now.plus(policy.suspension());
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Map.of("contactKey", s(contactKey)))
+                    .updateExpression("SET suspendedUntil = :until, purgeAt = :purge ADD version :one")
+                    .conditionExpression("attribute_not_exists(suspendedUntil) OR suspendedUntil <= :now")
+                    .expressionAttributeValues(Map.of(
+                            ":until", n(until.toEpochMilli()),
+                            ":now", n(now.toEpochMilli()),
+                            ":purge", n(purgeAt(until)),
+                            ":one", n(1)))
+                    .build());
+            return new Failure(count, true, until);
+        } catch (ConditionalCheckFailedException e) {
+            // a concurrent failure suspended it first and sends the notice
+            return new Failure(count, false, Instant.ofEpochMilli(get(contactKey).suspendedUntil()));
+        }
+    }
+
+    private long purgeAt(Instant from) {
+        return from.plus(policy.historyWindow()).plus(policy.suspension()).getEpochSecond();
+    }
+
+    private Map<String, AttributeValue> toItem(String contactKey, ContactRecord r, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("contactKey", s(contactKey));
+        item.put("sends", AttributeValue.fromL(r.sends().stream().map(Attributes::n).toList()));
+        item.put("failures", AttributeValue.fromL(r.failures().stream().map(Attributes::n).toList()));
+        if (r.suspendedUntil() > 0) {
+            item.put("suspendedUntil", n(r.suspendedUntil()));
+        }
+        if (r.liveVerificationId() != null) {
+            item.put("liveVerificationId", s(r.liveVerificationId()));
+        }
+        item.put("version", n(r.version()));
+        long suspendedEnd = Math.max(now.toEpochMilli(), r.suspendedUntil());
+        item.put("purgeAt", n(Instant.ofEpochMilli(suspendedEnd).plus(policy.historyWindow()).getEpochSecond()));
+        return item;
+    }
+
+    static ContactRecord fromItem(Map<String, AttributeValue> item) {
+        return new ContactRecord(numbers(item.get("sends")), numbers(item.get("failures")),
+                Attributes.number(item, "suspendedUntil"), Attributes.string(item, "liveVerificationId"),
+                Attributes.number(item, "version"));
+    }
+
+    private static List<Long> numbers(AttributeValue value) {
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(v -> Long.parseLong(v.n())).toList();
+    }
+}

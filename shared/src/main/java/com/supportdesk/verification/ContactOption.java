@@ -1,0 +1,5 @@
+package com.supportdesk.verification;
+
+/** A registered contact as an agent sees it: an id to choose it by and the masked destination. */
+public record ContactOption(String contactId, Channel channel, String destination) {
+}

@@ -1,0 +1,25 @@
+package com.supportdesk.verification;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer to a start: {@code VERIFIED} (the caller's number is registered; {@code grant} is set) or
+ * {@code CODE_SENT} (where the code went, masked, and when it expires). Never contains the code.
+ */
+public record StartResult(
+        String verificationId,
+        String tenantId,
+        String status,
+        Verification.Method method,
+        Channel channel,
+        String contactId,
+        String destination,
+        Instant expiresAt,
+        Instant resendAvailableAt,
+        List<ContactOption> contacts,
+        Grant grant) {
+
+    public static final String VERIFIED = "VERIFIED";
+    public static final String CODE_SENT = "CODE_SENT";
+}

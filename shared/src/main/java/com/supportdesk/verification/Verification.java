@@ -1,0 +1,37 @@
+package com.supportdesk.verification;
+
+import java.time.Instant;
+
+/**
+ * One verification as stored. {@code codeHash} is the HMAC of the code, never the code; {@code attempts}
+ * counts the guesses that were evaluated.
+ */
+public record Verification(
+        String verificationId,
+        String tenantId,
+        String agentSubject,
+        Method method,
+        State state,
+        String contactId,
+        Channel channel,
+        byte[] codeHash,
+        int attempts,
+        Instant createdAt,
+        Instant expiresAt,
+        String grantId) {
+
+    public enum Method { REGISTERED_NUMBER, CODE }
+
+    /** PENDING until confirmed (VERIFIED), burned by wrong codes (BURNED) or replaced by a newer code (VOID). */
+    public enum State { PENDING, VERIFIED, BURNED, VOID }
+
+    /** Where the per-contact limits of this verification are kept. */
+    public String contactKey() {
+        return ContactGuards.key(tenantId, contactId);
+    }
+
+    @Override
+    public String toString() {
+        return "Verification[" + verificationId + ", " + state + "]";
+    }
+}

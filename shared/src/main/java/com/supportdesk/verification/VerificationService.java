@@ -1,0 +1,290 @@
+package com.supportdesk.verification;
+
+import com.supportdesk.api.ApiException;
+import com.supportdesk.api.Validate;
+import com.supportdesk.identity.Caller;
+import com.supportdesk.identity.Role;
+import com.supportdesk.ids.Ids;
+import com.supportdesk.notifications.delivery.Message;
+import com.supportdesk.notifications.delivery.Messenger;
+import com.supportdesk.notifications.delivery.VerificationMessages;
+import com.supportdesk.organizations.Organization;
+import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.runtime.Log;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * PIN verification of a phone caller (SPEC section 6): start (registered number → verified at once;
+ * otherwise a code to a registered contact) and confirm (the code → an access grant).
+ *
+ * <p>A confirmation that fails answers the same, and takes at least
+ * {@link VerificationPolicy#confirmMinimumDuration()}, whether the code was wrong, expired, used, burned,
+ * replaced, another agent's or the verification does not exist. A suspended contact is the one
+ * documented exception ({@code 423 CONTACT_SUSPENDED}).
+ */
+public final class VerificationService {
+    private static final Pattern VERIFICATION_ID = Pattern.compile("VER(-[0-9A-Z]{4}){4}");
+
+    private final OrganizationRepository organizations;
+    private final VerificationRepository verifications;
+    private final ContactGuards guards;
+    private final AccessGrants grants;
+    private final PinCodes codes;
+    private final PinHasher hasher;
+    private final Messenger messenger;
+    private final VerificationMessages messages;
+    private final VerificationPolicy policy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public VerificationService(OrganizationRepository organizations, VerificationRepository verifications,
+                               ContactGuards guards, AccessGrants grants, PinHasher hasher, Messenger messenger,
+                               VerificationMessages messages, VerificationPolicy policy, Clock clock, Sleeper sleeper) {
+        this.organizations = organizations;
+        this.verifications = verifications;
+        this.guards = guards;
+        this.grants = grants;
+        this.codes = new PinCodes(policy.codeLength());
+        this.hasher = hasher;
+        this.messenger = messenger;
+        this.messages = messages;
+        this.policy = policy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    // ------------------------------------------------------------------ start
+
+    public StartResult start(Caller caller, StartRequest body) {
+        caller.require(Role.AGENT);
+        String tenantId = Validate.id("tenantId", body.tenantId());
+        String callerPhone = Validate.phone("callerPhone", body.callerPhone());
+        String contactId = Validate.optionalText("contactId", body.contactId(), 64);
+        Organization org = organizations.find(tenantId)
+                .orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
+        messages.zone(); // a misconfigured zone fails here, before anything is written or sent
+        Instant now = clock.instant();
+        List<Contact> contacts = Contact.of(tenantId, org.contacts());
+        List<ContactOption> options = contacts.stream().map(Contact::option).toList();
+        String verificationId = Ids.next("VER", 4);
+
+        if (org.contacts().hasPhone(callerPhone)) {
+            Grant grant = new Grant(AccessGrants.newId(), tenantId, caller.subject(), verificationId,
+                    Verification.Method.REGISTERED_NUMBER, now, now.plus(policy.grantLifetime()));
+            verifications.create(new Verification(verificationId, tenantId, caller.subject(),
+                    Verification.Method.REGISTERED_NUMBER, Verification.State.VERIFIED, null, null, null, 0, now, now,
+                    grant.grantId()));
+            grants.issue(grant);
+            log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
+            notifyVerified(org, VerificationMessages.Method.REGISTERED_NUMBER, null, grant);
+            return new StartResult(verificationId, tenantId, StartResult.VERIFIED, Verification.Method.REGISTERED_NUMBER,
+                    null, null, null, null, null, options, grant);
+        }
+
+        Contact contact = choose(contacts, contactId, body.channel());
+        ContactRecord.SendDecision decision = guards.reserveSend(ContactGuards.key(tenantId, contact.contactId()), verificationId, now);
+        switch (decision) {
+            case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
+            case ContactRecord.SendDecision.TooSoon t -> throw new ApiException(429, "RESEND_TOO_SOON",
+                    "A code was sent to this contact less than " + policy.resendCooldown().toSeconds()
+                            + " seconds ago; a new one can be sent at " + t.retryAt() + ".");
+            case ContactRecord.SendDecision.LimitReached l -> throw new ApiException(429, "SEND_LIMIT_REACHED",
+                    "This contact has had " + (l.daily() ? policy.maxSendsPerDay() + " codes in 24 hours" : policy.maxSendsPerHour() + " codes in an hour")
+                            + "; a new one can be sent at " + l.retryAt() + ". Choose another registered contact or call back a registered number.");
+            case ContactRecord.SendDecision.Allowed a -> {
+                if (a.previousLiveVerificationId() != null && !a.previousLiveVerificationId().equals(verificationId)) {
+                    verifications.voidPending(a.previousLiveVerificationId());
+                }
+            }
+        }
+
+        Instant expiresAt = now.plus(policy.codeLifetime());
+        char[] code = codes.next();
+        try {
+            verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
+                    Verification.State.PENDING, contact.contactId(), contact.channel(), hasher.hash(verificationId, code),
+                    0, now, expiresAt, null));
+            Message message = messages.code(org.language(), org.name(), PinCodes.grouped(code), policy.codeLifetime(), expiresAt);
+            try {
+                send(contact, message);
+            } catch (RuntimeException e) {
+                verifications.voidPending(verificationId);
+                // the exception's message may quote the request, which holds the code: only its type is logged
+                Log.info("verification_code_not_delivered", Map.of("verificationId", verificationId,
+                        "channel", contact.channel().name(), "exception", e.getClass().getName()));
+                throw new ApiException(502, "DELIVERY_FAILED",
+                        "The code could not be sent to the chosen contact. Try another registered contact.");
+            }
+        } finally {
+            Arrays.fill(code, '\0');
+        }
+        log("verification_code_sent", verificationId, tenantId, caller,
+                Map.of("channel", contact.channel().name(), "contactId", contact.contactId()));
+        return new StartResult(verificationId, tenantId, StartResult.CODE_SENT, Verification.Method.CODE,
+                contact.channel(), contact.contactId(), contact.masked(), expiresAt, now.plus(policy.resendCooldown()),
+                options, null);
+    }
+
+    private static Contact choose(List<Contact> contacts, String contactId, Channel channel) {
+        if (contactId != null) {
+            Contact chosen = contacts.stream().filter(c -> c.contactId().equals(contactId)).findFirst()
+                    .orElseThrow(() -> ApiException.unprocessable("UNKNOWN_CONTACT",
+                            "Choose the contact by one of the contactId values this organisation's verification lists; codes go only to registered contacts."));
+            if (channel != null && channel != chosen.channel()) {
+                throw ApiException.unprocessable("CHANNEL_MISMATCH", "The chosen contact is reached by " + chosen.channel() + ", not " + channel + ".");
+            }
+            return chosen;
+        }
+        Channel wanted = channel == null ? Channel.EMAIL : channel;
+        Optional<Contact> first = contacts.stream().filter(c -> c.channel() == wanted).findFirst();
+        if (first.isEmpty() && channel == null) {
+            first = contacts.stream().findFirst();
+        }
+        return first.orElseThrow(() -> ApiException.unprocessable("NO_REGISTERED_CONTACT",
+                "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number") + "."));
+    }
+
+    // ------------------------------------------------------------------ confirm
+
+    public ConfirmResult confirm(Caller caller, String verificationId, ConfirmRequest body) {
+        caller.require(Role.AGENT);
+        long started = System.nanoTime();
+        try {
+            return evaluate(caller, verificationId, body);
+        } finally {
+            long elapsed = System.nanoTime() - started;
+            Duration rest = policy.confirmMinimumDuration().minusNanos(elapsed);
+            if (!rest.isNegative() && !rest.isZero()) {
+                sleeper.sleep(rest);
+            }
+        }
+    }
+
+    private ConfirmResult evaluate(Caller caller, String verificationId, ConfirmRequest body) {
+        char[] code = codes.parse(body.code()).orElseThrow(() -> Validate.invalid("code",
+                "must be the " + codes.length() + " digits the caller reads out"));
+        try {
+            Instant now = clock.instant();
+            String id = verificationId == null ? "" : verificationId;
+            if (!VERIFICATION_ID.matcher(id).matches()) {
+                hasher.hash(id, code); // the same work as for a real one
+                throw rejected(id);
+            }
+            Optional<Verification> stored = verifications.find(id);
+            if (stored.isPresent() && stored.get().contactId() != null) {
+                ContactRecord contact = guards.get(stored.get().contactKey());
+                if (contact.suspendedAt(now)) {
+                    throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
+                }
+            }
+            Optional<Verification> reserved = verifications.reserveAttempt(id, caller.subject(), now, policy.maxAttempts());
+            if (reserved.isEmpty()) {
+                hasher.hash(id, code);
+                throw rejected(id);
+            }
+            Verification v = reserved.get();
+            boolean match = hasher.matches(id, code, v.codeHash());
+            Log.info("verification_attempt", Map.of("verificationId", id, "attempt", v.attempts(),
+                    "outcome", match ? "MATCH" : "MISMATCH"));
+            if (match) {
+                return verified(caller, v, now);
+            }
+            if (v.attempts() >= policy.maxAttempts()) {
+                verifications.burn(id);
+            }
+            ContactGuards.Failure failure = guards.recordFailure(v.contactKey(), now);
+            if (failure.suspendedNow()) {
+                Log.info("verification_contact_suspended", Map.of("tenantId", v.tenantId(), "contactId", v.contactId(),
+                        "until", failure.suspendedUntil().toString()));
+                organizations.find(v.tenantId()).ifPresent(org -> notifyAll(org, messages.suspended(org.language(), org.name(),
+                        masked(org, v.contactId()), failure.suspendedUntil()), "suspended"));
+                throw suspended(failure.suspendedUntil());
+            }
+            throw failed();
+        } finally {
+            Arrays.fill(code, '\0');
+        }
+    }
+
+    private ConfirmResult verified(Caller caller, Verification v, Instant now) {
+        String grantId = AccessGrants.newId();
+        if (!verifications.consume(v.verificationId(), grantId, now)) {
+            // a concurrent confirmation with the right code won; this one is an ordinary failure
+            throw failed();
+        }
+        Grant grant = new Grant(grantId, v.tenantId(), caller.subject(), v.verificationId(), Verification.Method.CODE,
+                now, now.plus(policy.grantLifetime()));
+        grants.issue(grant);
+        log("verification_verified", v.verificationId(), v.tenantId(), caller, Map.of("method", "CODE"));
+        organizations.find(v.tenantId()).ifPresent(org ->
+                notifyVerified(org, VerificationMessages.Method.CODE, masked(org, v.contactId()), grant));
+        return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, Verification.Method.CODE, grant);
+    }
+
+    private ApiException rejected(String id) {
+        Log.info("verification_attempt_refused", Map.of("verificationId", VERIFICATION_ID.matcher(id).matches() ? id : "-"));
+        return failed();
+    }
+
+    private ApiException failed() {
+        return ApiException.unprocessable("VERIFICATION_FAILED",
+                "The code was not accepted. Ask the caller to read the latest code again; after "
+                        + policy.maxAttempts() + " wrong codes, or once it has expired, start a new verification.");
+    }
+
+    private static ApiException suspended(Instant until) {
+        return new ApiException(423, "CONTACT_SUSPENDED",
+                "Codes to this contact are suspended until " + until + " after repeated wrong codes. "
+                        + "Call the administrator back on a registered phone number, or choose another registered contact.");
+    }
+
+    // ------------------------------------------------------------------ notices
+
+    private void notifyVerified(Organization org, VerificationMessages.Method method, String maskedDestination, Grant grant) {
+        notifyAll(org, messages.verified(org.language(), org.name(), method, maskedDestination, grant.issuedAt(),
+                grant.expiresAt()), "verified");
+    }
+
+    /** Every registered contact; one failed delivery does not stop the others or the verification. */
+    private void notifyAll(Organization org, Message message, String notice) {
+        for (Contact contact : Contact.of(org.tenantId(), org.contacts())) {
+            try {
+                send(contact, message);
+            } catch (RuntimeException e) {
+                Log.info("verification_notice_not_delivered", Map.of("notice", notice, "tenantId", org.tenantId(),
+                        "contactId", contact.contactId(), "exception", e.getClass().getName()));
+            }
+        }
+    }
+
+    private void send(Contact contact, Message message) {
+        if (contact.channel() == Channel.EMAIL) {
+            messenger.email(contact.address(), message);
+        } else {
+            messenger.sms(contact.address(), message);
+        }
+    }
+
+    private static String masked(Organization org, String contactId) {
+        return Contact.of(org.tenantId(), org.contacts()).stream()
+                .filter(c -> c.contactId().equals(contactId)).findFirst()
+                .map(Contact::masked).orElse("***");
+    }
+
+    private static void log(String event, String verificationId, String tenantId, Caller caller, Map<String, ?> more) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("verificationId", verificationId);
+        fields.put("tenantId", tenantId);
+        fields.put("agent", caller.subject());
+        fields.putAll(more);
+        Log.info(event, fields);
+    }
+}

@@ -1,0 +1,67 @@
+package com.supportdesk.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.supportdesk.verification.ContactRecord.SendDecision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContactRecordTest {
+    private static final VerificationPolicy POLICY = VerificationPolicy.defaults();
+    private static final Instant T0 = Instant.parse("2026-11-27T01:00:00Z");
+
+    private static ContactRecord send(ContactRecord record, Instant at, String id) {
+        SendDecision decision = record.decideSend(at, POLICY, id);
+        assertThat(decision).isInstanceOf(SendDecision.Allowed.class);
+        return ((SendDecision.Allowed) decision).next();
+    }
+
+    @Test
+    void aSendRecordsItselfAndNamesTheCodeItReplaces() {
+        ContactRecord first = send(ContactRecord.empty(), T0, "VER-1");
+        SendDecision second = first.decideSend(T0.plusSeconds(60), POLICY, "VER-2");
+        assertThat(second).isInstanceOfSatisfying(SendDecision.Allowed.class, a -> {
+            assertThat(a.previousLiveVerificationId()).isEqualTo("VER-1");
+            assertThat(a.next().liveVerificationId()).isEqualTo("VER-2");
+            assertThat(a.next().version()).isEqualTo(first.version() + 1);
+        });
+    }
+
+    @Test
+    void cooldownHourAndDayLimitsSayWhenToRetry() {
+        ContactRecord r = send(ContactRecord.empty(), T0, "a");
+        assertThat(r.decideSend(T0.plusSeconds(59), POLICY, "b"))
+                .isEqualTo(new SendDecision.TooSoon(T0.plusSeconds(60)));
+        r = send(r, T0.plusSeconds(60), "b");
+        r = send(r, T0.plusSeconds(120), "c");
+        assertThat(r.decideSend(T0.plusSeconds(180), POLICY, "d"))
+                .isEqualTo(new SendDecision.LimitReached(T0.plus(Duration.ofHours(1)), false));
+        r = send(r, T0.plus(Duration.ofHours(1)), "d");
+        r = send(r, T0.plus(Duration.ofHours(1)).plusSeconds(60), "e");
+        Instant later = T0.plus(Duration.ofHours(5));
+        assertThat(r.decideSend(later, POLICY, "f")).isEqualTo(new SendDecision.LimitReached(T0.plus(Duration.ofHours(24)), true));
+        assertThat(r.decideSend(T0.plus(Duration.ofHours(24)), POLICY, "f")).isInstanceOf(SendDecision.Allowed.class);
+    }
+
+    @Test
+    void aSendKeepsTheFailuresAndASuspensionRefusesSends() {
+        long f = T0.toEpochMilli();
+        ContactRecord withFailures = new ContactRecord(List.of(), List.of(f, f + 1, f + 2), 0, null, 3);
+        ContactRecord next = send(withFailures, T0.plusSeconds(10), "x");
+        assertThat(next.failuresWithin(T0.plusSeconds(10), POLICY.failureWindow())).isEqualTo(3);
+
+        ContactRecord suspended = new ContactRecord(List.of(), List.of(), T0.plus(Duration.ofHours(24)).toEpochMilli(), null, 4);
+        assertThat(suspended.decideSend(T0.plusSeconds(1), POLICY, "y"))
+                .isEqualTo(new SendDecision.Suspended(T0.plus(Duration.ofHours(24))));
+        assertThat(suspended.decideSend(T0.plus(Duration.ofHours(24)), POLICY, "y")).isInstanceOf(SendDecision.Allowed.class);
+    }
+
+    @Test
+    void failuresOlderThanTheWindowNoLongerCount() {
+        long f = T0.toEpochMilli();
+        ContactRecord r = new ContactRecord(List.of(), List.of(f, f + 1000), 0, null, 2);
+        assertThat(r.failuresWithin(T0.plus(Duration.ofHours(24)).plusMillis(500), POLICY.failureWindow())).isEqualTo(1);
+    }
+}
