@@ -246,7 +246,7 @@ class CaseSubmissionHandlerTest {
     }
 
     @Test
-    void anAgentNeedsAVerificationGrantToOpenACase() {
+    void anAgentNeedsAVerificationGrantToOpenACase(LocalAws aws) {
         ObjectNode body = bodyB();
         body.put("tenantId", tenant);
         ObjectNode withoutGrant = asAgent(submit(tenant, body, null));
@@ -254,10 +254,42 @@ class CaseSubmissionHandlerTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().path("error").path("message").asText()).contains("Verification-Grant");
 
-        // grants are issued by PIN verification, which is not wired yet: any grant is refused for now
+        ObjectNode madeUp = asAgent(submit(tenant, body, null));
+        madeUp.withObject("headers").put("verification-grant", "GRT-AAAA-BBBB-CCCC-DDDD-EEEE");
+        assertThat(invoke(submission, madeUp).status()).isEqualTo(403);
+
+        // the caller phones from the organisation's registered number: verified at once, with a grant
+        HttpApiFunction verification = Handlers.http(aws, "VerificationFunction", clock);
+        ObjectNode start = sampleEvent("verifications-start.json");
+        start.put("body", "{\"tenantId\":\"" + tenant + "\",\"callerPhone\":\"+8613800138000\"}");
+        CaseFixtures.as(start, "agent-li-1", null, "[agent]");
+        HttpResult verified = invoke(verification, start);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(201);
+        String grant = verified.json().path("grant").path("grantId").asText();
+
         ObjectNode withGrant = asAgent(submit(tenant, body, null));
-        withGrant.withObject("headers").put("verification-grant", "GR-ANY-THING");
-        assertThat(invoke(submission, withGrant).status()).isEqualTo(403);
+        withGrant.withObject("headers").put("verification-grant", grant);
+        HttpResult opened = invoke(submission, withGrant);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(invoke(api, asAdmin(CaseFixtures.get(opened.json().path("caseId").asText()), tenant)).status())
+                .isEqualTo(200);
+
+        ObjectNode otherAgent = CaseFixtures.as(submit(tenant, body, null), "agent-zhang-2", null, "[agent]");
+        otherAgent.withObject("headers").put("verification-grant", grant);
+        assertThat(invoke(submission, otherAgent).status()).as("a grant is the verifying agent's only").isEqualTo(403);
+
+        String otherTenant = newTenant();
+        fixtures.organization(otherTenant, "CN", SupportPlan.STANDARD, false);
+        ObjectNode elsewhere = bodyB();
+        elsewhere.put("tenantId", otherTenant);
+        ObjectNode wrongTenant = asAgent(submit(otherTenant, elsewhere, null));
+        wrongTenant.withObject("headers").put("verification-grant", grant);
+        assertThat(invoke(submission, wrongTenant).status()).as("a grant is for one tenant").isEqualTo(403);
+
+        clock.advance(java.time.Duration.ofMinutes(31));
+        ObjectNode expired = asAgent(submit(tenant, body, null));
+        expired.withObject("headers").put("verification-grant", grant);
+        assertThat(invoke(submission, expired).status()).as("grants last 30 minutes").isEqualTo(403);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionContext;
 import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.sla.SlaPolicies;
+import com.supportdesk.verification.AccessGrants;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,16 +41,21 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                 new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
                 sla,
                 SnsNotificationPublisher.from(context),
-                VerificationGrants.NOT_AVAILABLE,
+                grants(new AccessGrants(dynamo, context.required(AccessGrants.TABLE_ENV))),
                 context.get("COMMUNITY_FORUM_URL", DEFAULT_FORUM),
                 context.clock());
+    }
+
+    /** An agent acts for a tenant only with a live grant from their own PIN verification of the caller. */
+    private static VerificationGrants grants(AccessGrants store) {
+        return (agent, grantId, tenantId, now) -> store.valid(grantId, agent.subject(), tenantId, now).isPresent();
     }
 
     private CaseSubmissionHandler(CaseSubmissionService cases) {
         super(Map.<String, Route>of(
                 "POST /cases", request -> {
                     var submission = cases.submit(request.caller(), request.body(),
-                            request.header("Idempotency-Key"), request.header("Verification-Grant"));
+                            request.header("Idempotency-Key"), request.header(AccessGrants.HEADER));
                     return submission.created()
                             ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
                             : ApiResponse.ok(submission.body());
