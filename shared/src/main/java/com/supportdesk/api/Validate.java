@@ -85,6 +85,15 @@ public final class Validate {
         return v;
     }
 
+    /** A query parameter naming one constant of {@code type}, e.g. {@code ?service=EXCHANGE_ONLINE}. */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     public static <C extends Collection<?>> C size(String field, C values, int max) {
         if (values != null && values.size() > max) {
             throw invalid(field, "has more than " + max + " entries");

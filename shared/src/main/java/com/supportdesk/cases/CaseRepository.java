@@ -1,5 +1,7 @@
 package com.supportdesk.cases;
 
+import com.supportdesk.runtime.Log;
+import com.supportdesk.notifications.requests.NotificationPublisher;
 import static com.supportdesk.persistence.Attributes.instant;
 import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
@@ -174,6 +176,20 @@ public final class CaseRepository {
                     SK, s(MSG_PREFIX + SortableTime.format(message.at()) + "#" + message.messageId()))));
         } catch (DynamoDbException e) {
             // left behind, harmless
+        }
+    }
+
+    /**
+     * Publishes a request already written to the case's outbox and then forgets it. A failure is logged and
+     * the request stays in the outbox, where the sweep finds it and publishes it again.
+     */
+    public void publishFromOutbox(String caseId, NotificationRequest request, NotificationPublisher publisher) {
+        try {
+            publisher.publish(request);
+            published(caseId, request.notificationId());
+        } catch (RuntimeException e) {
+            Log.error("notification_publish_failed", Map.of("caseId", caseId, "notificationId", request.notificationId(),
+                    "exception", e.getClass().getName()), e);
         }
     }
 

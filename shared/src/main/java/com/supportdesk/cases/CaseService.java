@@ -11,7 +11,6 @@ import com.supportdesk.notifications.requests.NotificationType;
 import com.supportdesk.notifications.requests.Recipient;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
-import com.supportdesk.runtime.Log;
 import com.supportdesk.sla.ResponseState;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Clock;
@@ -278,13 +277,7 @@ public final class CaseService {
     }
 
     private void publish(String caseId, NotificationRequest request) {
-        try {
-            notifications.publish(request);
-            cases.published(caseId, request.notificationId());
-        } catch (RuntimeException e) {
-            Log.error("notification_publish_failed", Map.of("caseId", caseId, "notificationId", request.notificationId(),
-                    "exception", e.getClass().getName()), e);
-        }
+        cases.publishFromOutbox(caseId, request, notifications);
     }
 
     private CaseViews.Detail detail(StoredCase stored) {

@@ -226,14 +226,7 @@ public final class CaseSubmissionService {
     }
 
     private void publish(String caseId, NotificationRequest request) {
-        try {
-            notifications.publish(request);
-            cases.published(caseId, request.notificationId());
-        } catch (RuntimeException e) {
-            // kept in the case's outbox; the sweep publishes it again
-            Log.error("notification_publish_failed", Map.of("caseId", caseId, "notificationId", request.notificationId(),
-                    "exception", e.getClass().getName()), e);
-        }
+        cases.publishFromOutbox(caseId, request, notifications);
     }
 
     static Channel channel(CaseContact contact) {

@@ -1,5 +1,6 @@
 package com.supportdesk.it.verification;
 
+import com.supportdesk.it.support.MutableClock;
 import static com.supportdesk.it.support.Handlers.invoke;
 import static com.supportdesk.it.support.Handlers.sampleEvent;
 

@@ -83,15 +83,6 @@ final class NodeEmulators implements Emulators {
         return Map.copyOf(tableNames);
     }
 
-    @Override
-    public Map<String, String> awsEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", REGION);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
-        return env;
-    }
-
     /** aws-ses-v2-local keeps every message in memory and lists them at {@code GET /store}. */
     @Override
     public List<SentEmail> sentEmails() {

@@ -17,7 +17,6 @@ import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.sla.SlaPolicies;
 import com.supportdesk.verification.AccessGrants;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /cases} and {@code GET /support/options}. */
@@ -60,16 +59,6 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                             ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
                             : ApiResponse.ok(submission.body());
                 },
-                "GET /support/options", request -> ApiResponse.ok(cases.options(request.caller(), service(request.query("service"))))));
-    }
-
-    private static Optional<ServiceName> service(Optional<String> raw) {
-        return raw.map(name -> {
-            try {
-                return ServiceName.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw Validate.invalid("service", "must be one of " + java.util.Arrays.toString(ServiceName.values()));
-            }
-        });
+                "GET /support/options", request -> ApiResponse.ok(cases.options(request.caller(), request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))));
     }
 }

@@ -12,7 +12,6 @@ import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.servicehealth.IncidentService;
 import com.supportdesk.servicehealth.NewIncident;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code GET /service-health}, {@code POST /service-health/incidents}, {@code PATCH /service-health/incidents/{incidentId}}. */
 public final class ServiceHealthHandler extends HttpApiFunction {
@@ -30,22 +29,12 @@ public final class ServiceHealthHandler extends HttpApiFunction {
     private ServiceHealthHandler(IncidentService incidents) {
         super(Map.<String, Route>of(
                 "GET /service-health", request -> ApiResponse.ok(Map.of("incidents",
-                        incidents.active(request.caller(), service(request.query("service"))))),
+                        incidents.active(request.caller(), request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))),
                 "POST /service-health/incidents", request -> {
                     var incident = incidents.open(request.caller(), request.body(NewIncident.class));
                     return ApiResponse.created(incident, "/service-health/incidents/" + incident.incidentId());
                 },
                 "PATCH /service-health/incidents/{incidentId}", request -> ApiResponse.ok(
                         incidents.change(request.caller(), request.path("incidentId"), request.body(IncidentChange.class)))));
-    }
-
-    private static Optional<ServiceName> service(Optional<String> raw) {
-        return raw.map(name -> {
-            try {
-                return ServiceName.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw Validate.invalid("service", "must be one of " + java.util.Arrays.toString(ServiceName.values()));
-            }
-        });
     }
 }
