@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The SLA state of a case, recomputed from its recorded history by the SLA engine every time it is
@@ -18,14 +19,19 @@ import java.util.List;
  * {@link CaseRepository}), so a changed calendar, holiday list or target reaches open cases too.
  */
 public final class CaseSla {
-    private final SlaPolicies policies;
+    private final Supplier<SlaPolicies> policies;
 
     public CaseSla(SlaPolicies policies) {
+        this(() -> policies);
+    }
+
+    /** With policies read when first needed (for example from a parameter store, after a SnapStart restore). */
+    public CaseSla(Supplier<SlaPolicies> policies) {
         this.policies = policies;
     }
 
     public SlaPolicies policies() {
-        return policies;
+        return policies.get();
     }
 
     /** The case's history as the engine's timeline; replies carry no clock fact of their own. */
@@ -49,12 +55,12 @@ public final class CaseSla {
     public SlaStatus status(SupportCase c, Instant now) {
         // A history entry written a moment "after" now by a clock that is slightly ahead is still history.
         Instant asOf = c.updatedAt() != null && c.updatedAt().isAfter(now) ? c.updatedAt() : now;
-        return SlaEvaluator.evaluate(policies, timeline(c), asOf);
+        return SlaEvaluator.evaluate(policies(), timeline(c), asOf);
     }
 
     /** The rule in force for the initial response: its calendar zone is where local due times are shown. */
     public SlaRule rule(SlaStatus status) {
-        return policies.rule(status.initialResponse().severity(), status.category());
+        return policies().rule(status.initialResponse().severity(), status.category());
     }
 
     /** The {@code sla} part of a case as the API shows it. */

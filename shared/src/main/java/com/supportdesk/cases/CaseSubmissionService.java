@@ -59,7 +59,6 @@ public final class CaseSubmissionService {
     private final OrganizationRepository organizations;
     private final IncidentRepository incidents;
     private final CaseSla sla;
-    private final SupportDirectory directory;
     private final NotificationPublisher notifications;
     private final VerificationGrants grants;
     private final String forumUrl;
@@ -72,11 +71,15 @@ public final class CaseSubmissionService {
         this.organizations = organizations;
         this.incidents = incidents;
         this.sla = sla;
-        this.directory = new SupportDirectory(sla.policies());
         this.notifications = notifications;
         this.grants = grants;
         this.forumUrl = forumUrl;
         this.clock = clock;
+    }
+
+    /** Wording from the policy in force (which may be read on first use, not at construction). */
+    private SupportDirectory directory() {
+        return new SupportDirectory(sla.policies());
     }
 
     /** The answer: 201 for a new case, 200 for a retry; {@code body} is the same JSON either way. */
@@ -241,7 +244,7 @@ public final class CaseSubmissionService {
                 new Receipt.InitialResponse(rule.target().toString(), due,
                         OffsetDateTime.ofInstant(due, rule.calendar().zone()), rule.calendar().zone().getId()),
                 SupportDirectory.describe(rule.calendar()),
-                directory.expectedInitialResponse(c.severity(), c.category()),
+                directory().expectedInitialResponse(c.severity(), c.category()),
                 SupportDirectory.phoneFor(organization.country()),
                 linked.stream().map(Receipt.IncidentLink::of).toList(),
                 new Receipt.Links("/cases/" + c.caseId()));
@@ -265,11 +268,11 @@ public final class CaseSubmissionService {
         List<SupportOptions.Hours> hours = new ArrayList<>();
         List<SupportOptions.ExpectedResponse> expected = new ArrayList<>();
         for (Category category : Category.values()) {
-            hours.add(new SupportOptions.Hours(category, directory.supportHours(category)));
+            hours.add(new SupportOptions.Hours(category, directory().supportHours(category)));
             for (Severity severity : sla.policies().allowedSeverities(category)) {
                 boolean available = severity != Severity.A || organization.supportPlan() == SupportPlan.ADVANCED;
                 expected.add(new SupportOptions.ExpectedResponse(category, severity,
-                        directory.expectedInitialResponse(severity, category),
+                        directory().expectedInitialResponse(severity, category),
                         SupportDirectory.describe(sla.policies().rule(severity, category).calendar()), available));
             }
         }

@@ -4,6 +4,7 @@ import com.supportdesk.cases.CaseChanges;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseService;
 import com.supportdesk.cases.CaseSla;
+import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.lambda.Route;
@@ -11,7 +12,6 @@ import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionContext;
-import com.supportdesk.sla.SlaPolicies;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,7 +31,7 @@ public final class CaseApiHandler extends HttpApiFunction {
 
     private static CaseService service(FunctionContext context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
-        CaseSla sla = new CaseSla(SlaPolicies.defaults());
+        CaseSla sla = new CaseSla(SlaPolicySource.from(context));
         return new CaseService(
                 new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),

@@ -3,6 +3,7 @@ package com.supportdesk.functions.casesubmission;
 import com.supportdesk.api.Validate;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
+import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.cases.CaseSubmissionService;
 import com.supportdesk.cases.VerificationGrants;
 import com.supportdesk.lambda.ApiResponse;
@@ -14,7 +15,6 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionContext;
 import com.supportdesk.servicehealth.IncidentRepository;
-import com.supportdesk.sla.SlaPolicies;
 import com.supportdesk.verification.AccessGrants;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +33,7 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
 
     private static CaseSubmissionService service(FunctionContext context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
-        CaseSla sla = new CaseSla(SlaPolicies.defaults());
+        CaseSla sla = new CaseSla(SlaPolicySource.from(context));
         return new CaseSubmissionService(
                 new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
