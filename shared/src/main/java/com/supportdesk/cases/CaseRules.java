@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class CaseRules {
     public static final String SEVERITY_A_ADVANCED_TECHNICAL = "SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL";
     public static final String SEVERITY_AT_MOST_B = "SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL";
+    public static final String SEVERITY_NOT_OFFERED = "SEVERITY_NOT_OFFERED_BY_POLICY";
     public static final String SEVERITY_A_IMPACT = "SEVERITY_A_REQUIRES_BUSINESS_IMPACT";
     public static final String SEVERITY_A_PHONE = "SEVERITY_A_REQUIRES_PHONE_CONTACT";
     public static final String THIRD_PARTY = "THIRD_PARTY_OUT_OF_SCOPE";
@@ -61,7 +62,7 @@ public final class CaseRules {
             }
         }
         if (!policies.isAllowed(severity, category)) {
-            throw ApiException.unprocessable(SEVERITY_AT_MOST_B, "Rule " + SEVERITY_AT_MOST_B
+            throw ApiException.unprocessable(SEVERITY_NOT_OFFERED, "Rule " + SEVERITY_NOT_OFFERED
                     + ": severity " + severity + " is not offered for " + category + " cases; allowed: "
                     + policies.allowedSeverities(category) + ".");
         }

@@ -68,7 +68,7 @@ public final class CaseService {
 
     public CaseViews.CaseList list(Caller caller, ListRequest request) {
         caller.require(Role.ADMIN, Role.AGENT);
-        Optional<CaseStatus> status = request.status().map(CaseService::status);
+        Optional<CaseStatus> status = request.status().map(raw -> Validate.oneOf("status", raw, CaseStatus.class));
         int limit = request.limit().map(CaseService::limit).orElse(DEFAULT_PAGE);
         Instant now = clock.instant();
         CaseRepository.Page page;
@@ -94,7 +94,8 @@ public final class CaseService {
         } else {
             String own = caller.adminTenant();
             if (request.tenant().isPresent() && !request.tenant().get().equals(own)) {
-                throw ApiException.forbidden("You can list only your own organisation's cases.");
+                // another organisation does not exist for an admin
+                throw ApiException.notFound("Organisation " + request.tenant().get());
             }
             if (request.breachingSoon()) {
                 throw ApiException.forbidden("The breachingSoon filter is for support agents.");
@@ -190,6 +191,11 @@ public final class CaseService {
             }
             CaseStatus target = c.status();
             if (change.status() != null && change.status() != c.status()) {
+                if (c.status() == CaseStatus.OPEN && change.status() != CaseStatus.CANCELLED) {
+                    // leaving OPEN is what the first response does: a status change must not hide an unanswered case
+                    throw ApiException.conflict("FIRST_RESPONSE_REQUIRED", "Case " + c.caseId()
+                            + " is waiting for its first response; answer it with POST /cases/" + c.caseId() + "/responses.");
+                }
                 CaseTransitions.require(c.caseId(), c.status(), change.status());
                 target = change.status();
                 events.add(CaseEvent.statusChanged(now, caller.subject(), role, c.status(), target, change.reason()));
@@ -292,13 +298,6 @@ public final class CaseService {
                 c.createdAt(), c.createdBy(), c.updatedAt(), sla.view(c, clock.instant()), history);
     }
 
-    private static CaseStatus status(String raw) {
-        try {
-            return CaseStatus.valueOf(raw);
-        } catch (IllegalArgumentException e) {
-            throw Validate.invalid("status", "must be one of " + java.util.Arrays.toString(CaseStatus.values()));
-        }
-    }
 
     private static int limit(String raw) {
         try {

@@ -77,6 +77,15 @@ public final class CaseSubmissionService {
         this.clock = clock;
     }
 
+    /** The history records on whose authority an agent opened the case: the grant of the caller's verification. */
+    private static String submissionReason(Caller caller, Optional<String> grant, String businessImpact) {
+        if (!caller.has(Role.AGENT)) {
+            return businessImpact;
+        }
+        String phone = "Opened by phone for a caller verified by PIN (grant " + grant.orElse("?") + ")";
+        return businessImpact == null ? phone : phone + "; business impact: " + businessImpact;
+    }
+
     /** Wording from the policy in force (which may be read on first use, not at construction). */
     private SupportDirectory directory() {
         return new SupportDirectory(sla.policies());
@@ -126,7 +135,7 @@ public final class CaseSubmissionService {
                 request.description(), request.severity(), request.businessImpact(), request.contact(), CaseStatus.OPEN,
                 active.stream().map(Incident::incidentId).toList(),
                 List.of(CaseEvent.submitted(now, caller.subject(), caller.has(Role.ADMIN) && !caller.has(Role.AGENT) ? "admin" : "agent",
-                        request.severity(), request.businessImpact())),
+                        request.severity(), submissionReason(caller, grant, request.businessImpact()))),
                 caller.has(Role.AGENT) ? "PHONE" : "ONLINE", 1, now, caller.subject(), now);
         NotificationRequest acknowledgement = NotificationRequest.of(caseId + "#ack", NotificationType.CASE_ACKNOWLEDGEMENT,
                 tenantId, caseId, Recipient.caseContact(channel(request.contact())), request.contact().language(), now);
@@ -200,6 +209,7 @@ public final class CaseSubmissionService {
 
     /** Waits for the holder of a key to finish, or takes the claim over when its holder stopped. */
     private CaseRepository.IdempotencyRecord awaitClaim(String tenantId, String key, String bodyHash) {
+        // Real time, not the case clock: this bounds how long this request waits for another one.
         Instant deadline = Instant.now().plus(WAIT_FOR_CLAIM);
         while (true) {
             CaseRepository.IdempotencyRecord holder = cases.findKey(tenantId, key).orElseThrow(() ->

@@ -203,8 +203,11 @@ class CaseApiHandlerTest {
         String caseId = open(bodyB());
         HttpResult closed = invoke(api, patch(caseId, change(null, "CLOSED", "done", null)));
         assertThat(closed.status()).isEqualTo(409);
-        assertThat(closed.errorCode()).isEqualTo("INVALID_TRANSITION");
         assertThat(invoke(api, patch(caseId, change(null, "RESOLVED", "done", null))).status()).isEqualTo(409);
+        HttpResult silent = invoke(api, patch(caseId, change(null, "IN_PROGRESS", "looking", null)));
+        assertThat(silent.status()).as("an unanswered case leaves OPEN only with a response").isEqualTo(409);
+        assertThat(silent.errorCode()).isEqualTo("FIRST_RESPONSE_REQUIRED");
+        assertThat(read(caseId).path("sla").path("initialResponse").path("state").asText()).isEqualTo("RUNNING");
         assertThat(invoke(api, patch(caseId, change(null, "CANCELLED", "not needed", null))).status())
                 .as("agents do not cancel").isEqualTo(403);
 
@@ -217,7 +220,9 @@ class CaseApiHandlerTest {
         assertThat(invoke(api, cancel).status()).as("cancel only before resolution").isEqualTo(409);
         assertThat(invoke(api, patch(caseId, change(null, "CLOSED", "confirmed by customer", null))).json()
                 .path("status").asText()).isEqualTo("CLOSED");
-        assertThat(invoke(api, patch(caseId, change(null, "IN_PROGRESS", "reopen", null))).status()).isEqualTo(409);
+        HttpResult reopen = invoke(api, patch(caseId, change(null, "IN_PROGRESS", "reopen", null)));
+        assertThat(reopen.status()).isEqualTo(409);
+        assertThat(reopen.errorCode()).isEqualTo("INVALID_TRANSITION");
     }
 
     @Test
@@ -331,7 +336,11 @@ class CaseApiHandlerTest {
         assertThat(sample.status()).isEqualTo(200);
         assertThat(sample.json().path("cases")).hasSize(1);
         assertThat(sample.json().path("cases").get(0).path("caseId").asText()).isEqualTo(mine);
-        assertThat(invoke(api, asAdmin(list(Map.of("tenant", theirs)), tenant)).status()).isEqualTo(403);
+        assertThat(invoke(api, asAdmin(list(Map.of("tenant", theirs)), tenant)).status())
+                .as("another organisation does not exist for an admin").isEqualTo(404);
+        HttpResult vague = invoke(api, asAgent(list(Map.of("breachingSoon", "yes"))));
+        assertThat(vague.status()).isEqualTo(400);
+        assertThat(vague.json().path("error").path("message").asText()).contains("breachingSoon");
 
         JsonNode byTenant = invoke(api, asAgent(list(Map.of("tenant", theirs)))).json().path("cases");
         assertThat(byTenant).hasSize(1);

@@ -271,8 +271,10 @@ class CaseSubmissionHandlerTest {
         withGrant.withObject("headers").put("verification-grant", grant);
         HttpResult opened = invoke(submission, withGrant);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        assertThat(invoke(api, asAdmin(CaseFixtures.get(opened.json().path("caseId").asText()), tenant)).status())
-                .isEqualTo(200);
+        HttpResult read = invoke(api, asAdmin(CaseFixtures.get(opened.json().path("caseId").asText()), tenant));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("openedVia").asText()).isEqualTo("PHONE");
+        assertThat(read.json().path("history").get(0).path("reason").asText()).as("on whose authority").contains(grant);
 
         ObjectNode otherAgent = CaseFixtures.as(submit(tenant, body, null), "agent-zhang-2", null, "[agent]");
         otherAgent.withObject("headers").put("verification-grant", grant);

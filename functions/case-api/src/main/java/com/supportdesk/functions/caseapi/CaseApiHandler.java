@@ -1,5 +1,6 @@
 package com.supportdesk.functions.caseapi;
 
+import com.supportdesk.api.Validate;
 import com.supportdesk.cases.CaseChanges;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseService;
@@ -45,7 +46,7 @@ public final class CaseApiHandler extends HttpApiFunction {
                 "GET /cases/{caseId}", request -> ApiResponse.ok(cases.get(request.caller(), request.path("caseId"))),
                 "GET /cases", request -> ApiResponse.ok(cases.list(request.caller(), new CaseService.ListRequest(
                         request.query("status"), request.query("tenant"),
-                        request.query("breachingSoon").map(v -> v.equalsIgnoreCase("true")).orElse(false),
+                        request.query("breachingSoon").map(CaseApiHandler::flag).orElse(false),
                         request.query("limit"), request.query("nextToken")))),
                 "POST /cases/{caseId}/responses", request -> ApiResponse.ok(cases.respond(request.caller(),
                         request.path("caseId"), request.body(CaseChanges.AgentResponse.class))),
@@ -53,5 +54,13 @@ public final class CaseApiHandler extends HttpApiFunction {
                         request.path("caseId"), request.body(CaseChanges.CustomerReply.class))),
                 "PATCH /cases/{caseId}", request -> ApiResponse.ok(cases.change(request.caller(),
                         request.path("caseId"), request.body(CaseChanges.Change.class)))));
+    }
+
+    private static boolean flag(String raw) {
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Validate.invalid("breachingSoon", "must be true or false");
+        };
     }
 }
