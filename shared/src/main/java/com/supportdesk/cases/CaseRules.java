@@ -95,4 +95,17 @@ public final class CaseRules {
         return "Only your organisation's administrators can open support cases. Please contact your administrator,"
                 + " or ask the community forum at " + forumUrl + ".";
     }
+
+    /**
+     * A case reads back in one Lambda response (6 MB at most): 200 messages of 8,000 characters, even
+     * all in three-byte scripts, stay under 5 MB. A conversation longer than that belongs in a new case.
+     */
+    public static final int MAX_MESSAGES = 200;
+
+    public static void requireRoomForMessage(String caseId, int messages) {
+        if (messages >= MAX_MESSAGES) {
+            throw ApiException.conflict("CASE_CONVERSATION_FULL", "Case " + caseId + " already holds " + MAX_MESSAGES
+                    + " messages; please open a new case and mention " + caseId + ".");
+        }
+    }
 }

@@ -128,6 +128,7 @@ public final class CaseService {
         return mutate(caller, caseId, Optional.empty(), current -> {
             SupportCase c = current.supportCase();
             requireActive(c);
+            CaseRules.requireRoomForMessage(c.caseId(), current.messages().size());
             Instant now = now(c);
             CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "agent", response.message());
             List<CaseEvent> events = new ArrayList<>();
@@ -154,6 +155,7 @@ public final class CaseService {
         return mutate(caller, caseId, Optional.empty(), current -> {
             SupportCase c = current.supportCase();
             requireActive(c);
+            CaseRules.requireRoomForMessage(c.caseId(), current.messages().size());
             Instant now = now(c);
             CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "admin", reply.message());
             List<CaseEvent> events = new ArrayList<>();

@@ -147,4 +147,17 @@ class CaseDomainTest {
         assertThat(CaseSubmissionService.hash("t1", "{\"title\":\"y\",\"severity\":\"B\"}")).isNotEqualTo(a);
         assertThat(CaseSubmissionService.hash("t2", "{\"title\":\"x\",\"severity\":\"B\"}")).isNotEqualTo(a);
     }
+
+    @Test
+    void aConversationStopsBeforeTheCaseCouldNoLongerBeReadBack() {
+        CaseRules.requireRoomForMessage("CS-AAAA-BBBB-CCCC", CaseRules.MAX_MESSAGES - 1);
+        assertThatThrownBy(() -> CaseRules.requireRoomForMessage("CS-AAAA-BBBB-CCCC", CaseRules.MAX_MESSAGES))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.code()).isEqualTo("CASE_CONVERSATION_FULL");
+                });
+        // the promise behind the limit: the largest possible conversation fits in one Lambda response
+        long worstCaseBytes = (long) CaseRules.MAX_MESSAGES * CaseChanges.MAX_MESSAGE * 3;
+        assertThat(worstCaseBytes).isLessThan(5L * 1024 * 1024);
+    }
 }
