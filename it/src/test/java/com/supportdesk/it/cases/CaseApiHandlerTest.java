@@ -21,15 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
-import com.supportdesk.it.support.LocalAwsExtension;
-import com.supportdesk.it.support.MutableClock;
-import com.supportdesk.it.support.SnsStub;
-import com.supportdesk.lambda.HttpApiFunction;
-import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.SupportPlan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -40,40 +34,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The case API: reads, lists, responses, replies and changes, with the SLA state recomputed from history. */
-@ExtendWith(LocalAwsExtension.class)
-class CaseApiHandlerTest {
-    private static SnsStub sns;
-    private final MutableClock clock = new MutableClock(CaseSubmissionHandlerTest.FRIDAY_0900_BEIJING);
-    private HttpApiFunction submission;
-    private HttpApiFunction api;
-    private CaseFixtures fixtures;
-    private String tenant;
-
-    @BeforeAll
-    static void startSns() {
-        sns = new SnsStub();
-    }
-
-    @AfterAll
-    static void stopSns() {
-        sns.close();
-    }
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        fixtures = new CaseFixtures(aws);
-        submission = Handlers.http(aws, "CaseSubmissionFunction", clock, sns.environment());
-        api = Handlers.http(aws, "CaseApiFunction", clock, sns.environment());
-        tenant = newTenant();
-        fixtures.organization(tenant, "CN", SupportPlan.ADVANCED, false);
-    }
+class CaseApiHandlerTest extends CaseHandlersTest {
 
     private String open(ObjectNode body) {
         HttpResult created = invoke(submission, submit(tenant, body, null));

@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
-import com.supportdesk.it.support.LocalAwsExtension;
-import com.supportdesk.it.support.MutableClock;
-import com.supportdesk.it.support.SnsStub;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.ServiceName;
@@ -34,41 +31,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /cases} and {@code GET /support/options}: every submission rule of SPEC section 4. */
-@ExtendWith(LocalAwsExtension.class)
-class CaseSubmissionHandlerTest {
-    /** Friday 2026-11-27 09:00 in Beijing. */
-    static final Instant FRIDAY_0900_BEIJING = Instant.parse("2026-11-27T01:00:00Z");
-    private static SnsStub sns;
-    private final MutableClock clock = new MutableClock(FRIDAY_0900_BEIJING);
-    private CaseFixtures fixtures;
-    private HttpApiFunction submission;
-    private HttpApiFunction api;
-    private String tenant;
+class CaseSubmissionHandlerTest extends CaseHandlersTest {
 
-    @BeforeAll
-    static void startSns() {
-        sns = new SnsStub();
-    }
-
-    @AfterAll
-    static void stopSns() {
-        sns.close();
-    }
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        fixtures = new CaseFixtures(aws);
-        submission = Handlers.http(aws, "CaseSubmissionFunction", clock, sns.environment());
-        api = Handlers.http(aws, "CaseApiFunction", clock, sns.environment());
-        tenant = newTenant();
-        fixtures.organization(tenant, "CN", SupportPlan.ADVANCED, true);
+    @Override
+    boolean withPartner() {
+        return true;
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.supportdesk.it.cases;
 
 import static com.supportdesk.it.cases.CaseFixtures.bodyB;
-import static com.supportdesk.it.cases.CaseFixtures.newTenant;
 import static com.supportdesk.it.cases.CaseFixtures.respond;
 import static com.supportdesk.it.cases.CaseFixtures.submit;
 import static com.supportdesk.it.support.Handlers.invoke;
@@ -11,21 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
-import com.supportdesk.it.support.LocalAwsExtension;
-import com.supportdesk.it.support.MutableClock;
 import com.supportdesk.it.support.SnsStub;
-import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
-import com.supportdesk.model.SupportPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -34,34 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code AWS_ENDPOINT_URL_SNS} and the test reads the {@code Publish} calls it received (topic ARN and
  * message JSON).
  */
-@ExtendWith(LocalAwsExtension.class)
-class NotificationRequestsTest {
+class NotificationRequestsTest extends CaseHandlersTest {
     private static final String TOPIC = LocalAws.topicArn("NotificationsTopic");
-    private static SnsStub sns;
-    private final MutableClock clock = new MutableClock(CaseSubmissionHandlerTest.FRIDAY_0900_BEIJING);
-    private CaseFixtures fixtures;
-    private HttpApiFunction submission;
-    private HttpApiFunction api;
-    private String tenant;
-
-    @BeforeAll
-    static void startSns() {
-        sns = new SnsStub();
-    }
-
-    @AfterAll
-    static void stopSns() {
-        sns.close();
-    }
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        fixtures = new CaseFixtures(aws);
-        submission = Handlers.http(aws, "CaseSubmissionFunction", clock, sns.environment());
-        api = Handlers.http(aws, "CaseApiFunction", clock, sns.environment());
-        tenant = newTenant();
-        fixtures.organization(tenant, "CN", SupportPlan.ADVANCED, false);
-    }
 
     @AfterEach
     void healSns() {
@@ -75,7 +40,7 @@ class NotificationRequestsTest {
         List<SnsStub.Published> published = sns.publishedFor(caseId);
         assertThat(published).hasSize(1);
         assertThat(published.get(0).topicArn()).isEqualTo(TOPIC);
-        assertThat(published.get(0).form()).containsEntry("MessageAttributes.entry.1.Name", "type");
+        assertThat(published.get(0).attributes()).containsEntry("type", "CASE_ACKNOWLEDGEMENT").containsEntry("schemaVersion", "1");
         JsonNode message = published.get(0).message();
         assertThat(message.path("schema").asText()).isEqualTo("supportdesk.notification-request");
         assertThat(message.path("version").asInt()).isEqualTo(1);

@@ -59,6 +59,16 @@ public final class SnsStub implements AutoCloseable {
 
     /** One Publish call as SNS received it. */
     public record Published(String topicArn, JsonNode message, Map<String, String> form) {
+
+        /** Message attributes by name ({@code MessageAttributes.entry.N.Name} / {@code .Value.StringValue}). */
+        public Map<String, String> attributes() {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (int n = 1; form.containsKey("MessageAttributes.entry." + n + ".Name"); n++) {
+                String prefix = "MessageAttributes.entry." + n;
+                attributes.put(form.get(prefix + ".Name"), form.get(prefix + ".Value.StringValue"));
+            }
+            return attributes;
+        }
     }
 
     public List<Published> published() {
