@@ -84,7 +84,7 @@ public final class VerificationService {
                     grant.grantId()));
             grants.issue(grant);
             log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
-            notifyVerified(org, VerificationMessages.Method.REGISTERED_NUMBER, null, grant);
+            notifyVerified(org, Verification.Method.REGISTERED_NUMBER, null, grant);
             return new StartResult(verificationId, tenantId, StartResult.VERIFIED, Verification.Method.REGISTERED_NUMBER,
                     null, null, null, null, null, options, grant);
         }
@@ -225,7 +225,7 @@ public final class VerificationService {
         grants.issue(grant);
         log("verification_verified", v.verificationId(), v.tenantId(), caller, Map.of("method", "CODE"));
         organizations.find(v.tenantId()).ifPresent(org ->
-                notifyVerified(org, VerificationMessages.Method.CODE, masked(org, v.contactId()), grant));
+                notifyVerified(org, Verification.Method.CODE, masked(org, v.contactId()), grant));
         return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, Verification.Method.CODE, grant);
     }
 
@@ -248,7 +248,7 @@ public final class VerificationService {
 
     // ------------------------------------------------------------------ notices
 
-    private void notifyVerified(Organization org, VerificationMessages.Method method, String maskedDestination, Grant grant) {
+    private void notifyVerified(Organization org, Verification.Method method, String maskedDestination, Grant grant) {
         notifyAll(org, messages.verified(org.language(), org.name(), method, maskedDestination, grant.issuedAt(),
                 grant.expiresAt()), "verified");
     }
