@@ -178,8 +178,15 @@ public final class VerificationService {
                 hasher.hash(id, code); // the same work as for a real one
                 throw rejected(id);
             }
-            Optional<Verification> stored = verifications.find(id);
-            if (stored.isPresent() && stored.get().contactId() != null) {
+            // Another agent's verification is an unknown one: nothing about it, not even a suspension of
+            // its contact, is told to anyone but the agent who started it.
+            Optional<Verification> stored = verifications.find(id)
+                    .filter(v -> v.agentSubject().equals(caller.subject()));
+            if (stored.isEmpty()) {
+                hasher.hash(id, code);
+                throw rejected(id);
+            }
+            if (stored.get().contactId() != null) {
                 ContactRecord contact = guards.get(stored.get().contactKey());
                 if (contact.suspendedAt(now)) {
                     throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
