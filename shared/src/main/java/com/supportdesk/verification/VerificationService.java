@@ -90,39 +90,36 @@ public final class VerificationService {
         }
 
         Contact contact = choose(contacts, contactId, body.channel());
-        ContactRecord.SendDecision decision = guards.reserveSend(ContactGuards.key(tenantId, contact.contactId()), verificationId, now);
-        switch (decision) {
-            case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
-            case ContactRecord.SendDecision.TooSoon t -> throw new ApiException(429, "RESEND_TOO_SOON",
-                    "A code was sent to this contact less than " + policy.resendCooldown().toSeconds()
-                            + " seconds ago; a new one can be sent at " + t.retryAt() + ".");
-            case ContactRecord.SendDecision.LimitReached l -> throw new ApiException(429, "SEND_LIMIT_REACHED",
-                    "This contact has had " + (l.daily() ? policy.maxSendsPerDay() + " codes in 24 hours" : policy.maxSendsPerHour() + " codes in an hour")
-                            + "; a new one can be sent at " + l.retryAt() + ". Choose another registered contact or call back a registered number.");
-            case ContactRecord.SendDecision.Allowed a -> {
-                if (a.previousLiveVerificationId() != null && !a.previousLiveVerificationId().equals(verificationId)) {
-                    verifications.voidPending(a.previousLiveVerificationId());
-                }
-            }
-        }
-
+        String contactKey = ContactGuards.key(tenantId, contact.contactId());
         Instant expiresAt = now.plus(policy.codeLifetime());
         char[] code = codes.next();
         try {
-            verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
-                    Verification.State.PENDING, contact.contactId(), contact.channel(), hasher.hash(verificationId, code),
-                    0, now, expiresAt, null));
+            // Hashed before anything is reserved: the first hash reads the key from Secrets Manager, and
+            // a failure there must leave the contact's limits and its live code as they were.
+            byte[] codeHash = hasher.hash(verificationId, code);
+            ContactRecord.SendDecision.Allowed reserved = reserve(contactKey, verificationId, now);
+            try {
+                verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
+                        Verification.State.PENDING, contact.contactId(), contact.channel(), codeHash,
+                        0, now, expiresAt, null));
+            } catch (RuntimeException e) {
+                release(contactKey, verificationId, reserved, now);
+                throw e;
+            }
             Message message = messages.code(org.language(), org.name(), PinCodes.grouped(code), policy.codeLifetime(), expiresAt);
             try {
                 send(contact, message);
             } catch (RuntimeException e) {
-                verifications.voidPending(verificationId);
+                // Nobody has this code: retire it, and give the contact back its send and its live code.
+                retire(verificationId);
+                release(contactKey, verificationId, reserved, now);
                 // the exception's message may quote the request, which holds the code: only its type is logged
                 Log.info("verification_code_not_delivered", Map.of("verificationId", verificationId,
                         "channel", contact.channel().name(), "exception", e.getClass().getName()));
                 throw new ApiException(502, "DELIVERY_FAILED",
                         "The code could not be sent to the chosen contact. Try another registered contact.");
             }
+            voidPrevious(reserved.previousLiveVerificationId(), verificationId);
         } finally {
             Arrays.fill(code, '\0');
         }
@@ -150,6 +147,62 @@ public final class VerificationService {
         }
         return first.orElseThrow(() -> ApiException.unprocessable("NO_REGISTERED_CONTACT",
                 "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number") + "."));
+    }
+
+    /** Reserves a send (cooldown and limits, race-safe on the contact item), or the answer why not. */
+    private ContactRecord.SendDecision.Allowed reserve(String contactKey, String verificationId, Instant now) {
+        return switch (guards.reserveSend(contactKey, verificationId, now)) {
+            case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
+            case ContactRecord.SendDecision.TooSoon t -> throw new ApiException(429, "RESEND_TOO_SOON",
+                    "A code was sent to this contact less than " + policy.resendCooldown().toSeconds()
+                            + " seconds ago; a new one can be sent at " + t.retryAt() + ".");
+            case ContactRecord.SendDecision.LimitReached l -> throw new ApiException(429, "SEND_LIMIT_REACHED",
+                    "This contact has had " + (l.daily() ? policy.maxSendsPerDay() + " codes in 24 hours" : policy.maxSendsPerHour() + " codes in an hour")
+                            + "; a new one can be sent at " + l.retryAt() + ". Choose another registered contact or call back a registered number.");
+            case ContactRecord.SendDecision.Allowed a -> a;
+        };
+    }
+
+    /**
+     * Takes back a reserved send whose code never went out. If that write fails too, the send keeps
+     * counting: the limits err on the side of fewer codes, and the original failure is what is answered.
+     */
+    private void release(String contactKey, String verificationId, ContactRecord.SendDecision.Allowed reserved, Instant now) {
+        try {
+            guards.releaseSend(contactKey, verificationId, reserved.previousLiveVerificationId(), now);
+        } catch (RuntimeException e) {
+            Log.info("verification_send_not_released", Map.of("verificationId", verificationId,
+                    "exception", e.getClass().getName()));
+        }
+    }
+
+    /**
+     * Voids a code that was never delivered. Best effort: once released, the contact item no longer
+     * names it as live, so confirm refuses it even if this write fails.
+     */
+    private void retire(String verificationId) {
+        try {
+            verifications.voidPending(verificationId);
+        } catch (RuntimeException e) {
+            Log.info("verification_not_voided", Map.of("verificationId", verificationId, "exception", e.getClass().getName()));
+        }
+    }
+
+    /**
+     * Voids the code the new one replaces, once the new one has been handed over for delivery. The
+     * contact item already names the new code as the live one and confirm accepts only the live code, so
+     * this write is for the record; a failure of it is logged, not answered, as the new code is on its way.
+     */
+    private void voidPrevious(String previousVerificationId, String verificationId) {
+        if (previousVerificationId == null || previousVerificationId.equals(verificationId)) {
+            return;
+        }
+        try {
+            verifications.voidPending(previousVerificationId);
+        } catch (RuntimeException e) {
+            Log.info("verification_previous_not_voided", Map.of("verificationId", previousVerificationId,
+                    "exception", e.getClass().getName()));
+        }
     }
 
     // ------------------------------------------------------------------ confirm
@@ -190,6 +243,13 @@ public final class VerificationService {
                 ContactRecord contact = guards.get(stored.get().contactKey());
                 if (contact.suspendedAt(now)) {
                     throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
+                }
+                // One live code per contact, as the contact item names it: a newer send takes that over
+                // when it is reserved and hands it back if its code never goes out, so a replaced code is
+                // refused even before it is marked VOID.
+                if (stored.get().state() == Verification.State.PENDING && !id.equals(contact.liveVerificationId())) {
+                    hasher.hash(id, code);
+                    throw rejected(id);
                 }
             }
             Optional<Verification> reserved = verifications.reserveAttempt(id, caller.subject(), now, policy.maxAttempts());
