@@ -81,8 +81,10 @@ public final class VerificationService {
                     Verification.Method.REGISTERED_NUMBER, now, now.plus(policy.grantLifetime()));
             verifications.create(new Verification(verificationId, tenantId, caller.subject(),
                     Verification.Method.REGISTERED_NUMBER, Verification.State.VERIFIED, null, null, null, 0, now, now,
-                    grant.grantId()));
-            grants.issue(grant);
+                    grant.grantId(), now));
+            if (!grants.issue(grant)) {
+                throw new IllegalStateException("A new grant id is already taken");
+            }
             log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
             notifyVerified(org, Verification.Method.REGISTERED_NUMBER, null, grant);
             return new StartResult(verificationId, tenantId, StartResult.VERIFIED, Verification.Method.REGISTERED_NUMBER,
@@ -101,7 +103,7 @@ public final class VerificationService {
             try {
                 verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
                         Verification.State.PENDING, contact.contactId(), contact.channel(), codeHash,
-                        0, now, expiresAt, null));
+                        0, now, expiresAt, null, null));
             } catch (RuntimeException e) {
                 release(contactKey, verificationId, reserved, now);
                 throw e;
@@ -252,6 +254,9 @@ public final class VerificationService {
                     throw rejected(id);
                 }
             }
+            if (stored.get().state() == Verification.State.VERIFIED) {
+                return reissue(caller, stored.get(), code, now);
+            }
             Optional<Verification> reserved = verifications.reserveAttempt(id, caller.subject(), now, policy.maxAttempts());
             if (reserved.isEmpty()) {
                 hasher.hash(id, code);
@@ -287,10 +292,36 @@ public final class VerificationService {
             // a concurrent confirmation with the right code won; this one is an ordinary failure
             throw failed();
         }
-        Grant grant = new Grant(grantId, v.tenantId(), caller.subject(), v.verificationId(), Verification.Method.CODE,
-                now, now.plus(policy.grantLifetime()));
-        grants.issue(grant);
-        log("verification_verified", v.verificationId(), v.tenantId(), caller, Map.of("method", "CODE"));
+        return grant(caller, v, grantId, now, false);
+    }
+
+    /**
+     * A confirmation of a code that was already consumed. If its grant was written, the code is used and
+     * this is an ordinary failure. If the write failed after the consume (the agent got an error), the
+     * agent who consumed it, with the same code, gets that very grant: its id and times were fixed at the
+     * consume, so no second, different grant can come of it, and the conditional write lets one request
+     * only have it. Nothing is written once the grant would have expired.
+     */
+    private ConfirmResult reissue(Caller caller, Verification v, char[] code, Instant now) {
+        boolean match = hasher.matches(v.verificationId(), code, v.codeHash()); // the same work on every path
+        boolean recoverable = v.method() == Verification.Method.CODE && v.grantId() != null && v.verifiedAt() != null
+                && now.isBefore(v.verifiedAt().plus(policy.grantLifetime()));
+        if (!match || !recoverable) {
+            throw rejected(v.verificationId());
+        }
+        return grant(caller, v, v.grantId(), v.verifiedAt(), true);
+    }
+
+    /** Writes the grant a consumed verification gives; only the request that wrote it answers with it. */
+    private ConfirmResult grant(Caller caller, Verification v, String grantId, Instant verifiedAt, boolean retried) {
+        Grant grant = new Grant(grantId, v.tenantId(), v.agentSubject(), v.verificationId(), Verification.Method.CODE,
+                verifiedAt, verifiedAt.plus(policy.grantLifetime()));
+        if (!grants.issue(grant)) {
+            // a retry of this confirmation wrote it first and answered with it: the code is used
+            throw rejected(v.verificationId());
+        }
+        log("verification_verified", v.verificationId(), v.tenantId(), caller,
+                Map.of("method", "CODE", "grantRetried", retried));
         organizations.find(v.tenantId()).ifPresent(org ->
                 notifyVerified(org, Verification.Method.CODE, masked(org, v.contactId()), grant));
         return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, Verification.Method.CODE, grant);
