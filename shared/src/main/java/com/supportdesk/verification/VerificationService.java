@@ -179,8 +179,8 @@ public final class VerificationService {
     }
 
     /**
-     * Voids a code that was never delivered. Best effort: once released, the contact item no longer
-     * names it as live, so confirm refuses it even if this write fails.
+     * Voids a code that was never delivered. Best effort: nobody has the code, and once the send is
+     * released the contact item no longer names it as live, so confirm refuses it even if this write fails.
      */
     private void retire(String verificationId) {
         try {
