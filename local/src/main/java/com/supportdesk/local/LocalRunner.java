@@ -256,13 +256,15 @@ public final class LocalRunner implements AutoCloseable {
 
     /**
      * What every local function gets on top of its template environment: the local SNS endpoint, and a
-     * per-run key standing in for the deployed HMAC secret of verification codes.
+     * per-run key standing in for the deployed HMAC secret of verification codes. The secret's ARN is
+     * blanked (a blank variable counts as unset): a function refuses to start with both.
      */
     private static Map<String, String> localSettings(LocalSns sns) {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return Map.of(
                 "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
+                "PIN_HMAC_SECRET_ARN", "",
                 "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key));
     }
 

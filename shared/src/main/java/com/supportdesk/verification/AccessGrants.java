@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -37,8 +38,23 @@ public final class AccessGrants {
         this.table = table;
     }
 
-    /** Writes a new grant; grant ids are random (100 bits), so an existing id is never overwritten. */
-    public void issue(Grant grant) {
+    /**
+     * Writes a grant unless one with its id exists. A verification fixes its grant's id and times when it
+     * is consumed, so every write for it is the same grant; the condition makes exactly one of them the
+     * one that issued it.
+     *
+     * @return true if this call wrote the grant, false if it already existed
+     */
+    public boolean issue(Grant grant) {
+        try {
+            put(grant);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private void put(Grant grant) {
         dynamo.putItem(PutItemRequest.builder().tableName(table)
                 .item(Map.of(
                         "grantId", s(grant.grantId()),

@@ -1,6 +1,9 @@
 package com.supportdesk.verification;
 
-/** How a code reaches a registered contact. */
+/**
+ * How a registered contact is reached: by email or by SMS. The one channel type of the code base; case
+ * notification requests use it too, so a contact's channel means the same wherever it travels.
+ */
 public enum Channel {
     EMAIL, SMS
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -65,6 +66,35 @@ public final class ContactGuards {
                 return decision;
             } catch (ConditionalCheckFailedException e) {
                 // another send or a failure changed the record: decide again on what is there now
+            }
+        }
+        throw new IllegalStateException("Contact record kept changing; giving up");
+    }
+
+    /**
+     * Takes back a send reserved by {@link #reserveSend} whose code never went out, so that it costs the
+     * contact no cooldown and no part of its limits, and makes the code it would have replaced live again
+     * unless a newer send took over. The same optimistic write as a reservation: a concurrent send or
+     * failure is never overwritten.
+     */
+    public void releaseSend(String contactKey, String verificationId, String previousLiveVerificationId, Instant sentAt) {
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            ContactRecord current = get(contactKey);
+            if (current.version() == 0) {
+                return;
+            }
+            Optional<ContactRecord> next = current.withoutSend(sentAt.toEpochMilli(), verificationId, previousLiveVerificationId);
+            if (next.isEmpty()) {
+                return;
+            }
+            try {
+                dynamo.putItem(PutItemRequest.builder().tableName(table).item(toItem(contactKey, next.get(), sentAt))
+                        .conditionExpression("version = :expected")
+                        .expressionAttributeValues(Map.of(":expected", n(current.version())))
+                        .build());
+                return;
+            } catch (ConditionalCheckFailedException e) {
+                // another send or a failure changed the record: take the send back from what is there now
             }
         }
         throw new IllegalStateException("Contact record kept changing; giving up");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What is remembered per tenant and contact: when codes were sent, when wrong codes were evaluated, a
@@ -74,6 +75,23 @@ public record ContactRecord(List<Long> sends, List<Long> failures, long suspende
         ContactRecord next = new ContactRecord(nextSends, within(failures, now, policy.historyWindow()),
                 suspendedUntil, newVerificationId, version + 1);
         return new SendDecision.Allowed(next, liveVerificationId);
+    }
+
+    /**
+     * This record without a send that never went out, or empty when there is nothing to take back.
+     * The send at {@code sentAt} stops counting toward the cooldown and the limits, and if
+     * {@code verificationId} is still the live one, {@code previousLive} (the code it would have replaced)
+     * is live again. A newer send that took over meanwhile stays live.
+     */
+    public Optional<ContactRecord> withoutSend(long sentAt, String verificationId, String previousLive) {
+        List<Long> remaining = new ArrayList<>(sends);
+        boolean removed = remaining.remove(Long.valueOf(sentAt)); // one send: another at the same ms still counts
+        boolean stillLive = verificationId.equals(liveVerificationId);
+        if (!removed && !stillLive) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContactRecord(remaining, failures, suspendedUntil,
+                stillLive ? previousLive : liveVerificationId, version + 1));
     }
 
     /** The first instant at which fewer than {@code max} of {@code times} lie in the window. */

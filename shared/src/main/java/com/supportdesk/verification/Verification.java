@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One verification as stored. {@code codeHash} is the HMAC of the code, never the code; {@code attempts}
- * counts the guesses that were evaluated.
+ * counts the guesses that were evaluated. {@code grantId} and {@code verifiedAt} are fixed when the
+ * verification is consumed, so the grant it gives is the same whenever it is written.
  */
 public record Verification(
         String verificationId,
@@ -18,7 +19,8 @@ public record Verification(
         int attempts,
         Instant createdAt,
         Instant expiresAt,
-        String grantId) {
+        String grantId,
+        Instant verifiedAt) {
 
     public enum Method { REGISTERED_NUMBER, CODE }
 

@@ -59,6 +59,9 @@ public final class VerificationRepository {
         if (v.grantId() != null) {
             item.put("grantId", s(v.grantId()));
         }
+        if (v.verifiedAt() != null) {
+            item.put("verifiedAt", instant(v.verifiedAt()));
+        }
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(verificationId)").build());
     }
@@ -94,7 +97,10 @@ public final class VerificationRepository {
         }
     }
 
-    /** PENDING → VERIFIED, once: true for exactly one caller however many race. */
+    /**
+     * PENDING → VERIFIED, once: true for exactly one caller however many race. The grant id and the time
+     * are stored with it, so that a grant that could not be written can be written later, identical.
+     */
     public boolean consume(String verificationId, String grantId, Instant now) {
         return transition(verificationId, Verification.State.VERIFIED,
                 "SET #state = :to, grantId = :grant, verifiedAt = :now",
@@ -148,6 +154,7 @@ public final class VerificationRepository {
                 (int) Attributes.number(item, "attempts"),
                 Attributes.instant(item, "createdAt"),
                 Attributes.instant(item, "expiresAt"),
-                Attributes.string(item, "grantId"));
+                Attributes.string(item, "grantId"),
+                Attributes.instant(item, "verifiedAt"));
     }
 }

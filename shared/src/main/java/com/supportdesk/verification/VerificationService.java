@@ -81,48 +81,47 @@ public final class VerificationService {
                     Verification.Method.REGISTERED_NUMBER, now, now.plus(policy.grantLifetime()));
             verifications.create(new Verification(verificationId, tenantId, caller.subject(),
                     Verification.Method.REGISTERED_NUMBER, Verification.State.VERIFIED, null, null, null, 0, now, now,
-                    grant.grantId()));
-            grants.issue(grant);
+                    grant.grantId(), now));
+            if (!grants.issue(grant)) {
+                throw new IllegalStateException("A new grant id is already taken");
+            }
             log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
-            notifyVerified(org, VerificationMessages.Method.REGISTERED_NUMBER, null, grant);
+            notifyVerified(org, Verification.Method.REGISTERED_NUMBER, null, grant);
             return new StartResult(verificationId, tenantId, StartResult.VERIFIED, Verification.Method.REGISTERED_NUMBER,
                     null, null, null, null, null, options, grant);
         }
 
         Contact contact = choose(contacts, contactId, body.channel());
-        ContactRecord.SendDecision decision = guards.reserveSend(ContactGuards.key(tenantId, contact.contactId()), verificationId, now);
-        switch (decision) {
-            case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
-            case ContactRecord.SendDecision.TooSoon t -> throw new ApiException(429, "RESEND_TOO_SOON",
-                    "A code was sent to this contact less than " + policy.resendCooldown().toSeconds()
-                            + " seconds ago; a new one can be sent at " + t.retryAt() + ".");
-            case ContactRecord.SendDecision.LimitReached l -> throw new ApiException(429, "SEND_LIMIT_REACHED",
-                    "This contact has had " + (l.daily() ? policy.maxSendsPerDay() + " codes in 24 hours" : policy.maxSendsPerHour() + " codes in an hour")
-                            + "; a new one can be sent at " + l.retryAt() + ". Choose another registered contact or call back a registered number.");
-            case ContactRecord.SendDecision.Allowed a -> {
-                if (a.previousLiveVerificationId() != null && !a.previousLiveVerificationId().equals(verificationId)) {
-                    verifications.voidPending(a.previousLiveVerificationId());
-                }
-            }
-        }
-
+        String contactKey = ContactGuards.key(tenantId, contact.contactId());
         Instant expiresAt = now.plus(policy.codeLifetime());
         char[] code = codes.next();
         try {
-            verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
-                    Verification.State.PENDING, contact.contactId(), contact.channel(), hasher.hash(verificationId, code),
-                    0, now, expiresAt, null));
+            // Hashed before anything is reserved: the first hash reads the key from Secrets Manager, and
+            // a failure there must leave the contact's limits and its live code as they were.
+            byte[] codeHash = hasher.hash(verificationId, code);
+            ContactRecord.SendDecision.Allowed reserved = reserve(contactKey, verificationId, now);
+            try {
+                verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
+                        Verification.State.PENDING, contact.contactId(), contact.channel(), codeHash,
+                        0, now, expiresAt, null, null));
+            } catch (RuntimeException e) {
+                release(contactKey, verificationId, reserved, now);
+                throw e;
+            }
             Message message = messages.code(org.language(), org.name(), PinCodes.grouped(code), policy.codeLifetime(), expiresAt);
             try {
                 send(contact, message);
             } catch (RuntimeException e) {
-                verifications.voidPending(verificationId);
+                // Nobody has this code: retire it, and give the contact back its send and its live code.
+                retire(verificationId);
+                release(contactKey, verificationId, reserved, now);
                 // the exception's message may quote the request, which holds the code: only its type is logged
                 Log.info("verification_code_not_delivered", Map.of("verificationId", verificationId,
                         "channel", contact.channel().name(), "exception", e.getClass().getName()));
                 throw new ApiException(502, "DELIVERY_FAILED",
                         "The code could not be sent to the chosen contact. Try another registered contact.");
             }
+            voidPrevious(reserved.previousLiveVerificationId(), verificationId);
         } finally {
             Arrays.fill(code, '\0');
         }
@@ -152,6 +151,62 @@ public final class VerificationService {
                 "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number") + "."));
     }
 
+    /** Reserves a send (cooldown and limits, race-safe on the contact item), or the answer why not. */
+    private ContactRecord.SendDecision.Allowed reserve(String contactKey, String verificationId, Instant now) {
+        return switch (guards.reserveSend(contactKey, verificationId, now)) {
+            case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
+            case ContactRecord.SendDecision.TooSoon t -> throw new ApiException(429, "RESEND_TOO_SOON",
+                    "A code was sent to this contact less than " + policy.resendCooldown().toSeconds()
+                            + " seconds ago; a new one can be sent at " + t.retryAt() + ".");
+            case ContactRecord.SendDecision.LimitReached l -> throw new ApiException(429, "SEND_LIMIT_REACHED",
+                    "This contact has had " + (l.daily() ? policy.maxSendsPerDay() + " codes in 24 hours" : policy.maxSendsPerHour() + " codes in an hour")
+                            + "; a new one can be sent at " + l.retryAt() + ". Choose another registered contact or call back a registered number.");
+            case ContactRecord.SendDecision.Allowed a -> a;
+        };
+    }
+
+    /**
+     * Takes back a reserved send whose code never went out. If that write fails too, the send keeps
+     * counting: the limits err on the side of fewer codes, and the original failure is what is answered.
+     */
+    private void release(String contactKey, String verificationId, ContactRecord.SendDecision.Allowed reserved, Instant now) {
+        try {
+            guards.releaseSend(contactKey, verificationId, reserved.previousLiveVerificationId(), now);
+        } catch (RuntimeException e) {
+            Log.info("verification_send_not_released", Map.of("verificationId", verificationId,
+                    "exception", e.getClass().getName()));
+        }
+    }
+
+    /**
+     * Voids a code that was never delivered. Best effort: nobody has the code, and once the send is
+     * released the contact item no longer names it as live, so confirm refuses it even if this write fails.
+     */
+    private void retire(String verificationId) {
+        try {
+            verifications.voidPending(verificationId);
+        } catch (RuntimeException e) {
+            Log.info("verification_not_voided", Map.of("verificationId", verificationId, "exception", e.getClass().getName()));
+        }
+    }
+
+    /**
+     * Voids the code the new one replaces, once the new one has been handed over for delivery. The
+     * contact item already names the new code as the live one and confirm accepts only the live code, so
+     * this write is for the record; a failure of it is logged, not answered, as the new code is on its way.
+     */
+    private void voidPrevious(String previousVerificationId, String verificationId) {
+        if (previousVerificationId == null || previousVerificationId.equals(verificationId)) {
+            return;
+        }
+        try {
+            verifications.voidPending(previousVerificationId);
+        } catch (RuntimeException e) {
+            Log.info("verification_previous_not_voided", Map.of("verificationId", previousVerificationId,
+                    "exception", e.getClass().getName()));
+        }
+    }
+
     // ------------------------------------------------------------------ confirm
 
     public ConfirmResult confirm(Caller caller, String verificationId, ConfirmRequest body) {
@@ -178,12 +233,29 @@ public final class VerificationService {
                 hasher.hash(id, code); // the same work as for a real one
                 throw rejected(id);
             }
-            Optional<Verification> stored = verifications.find(id);
-            if (stored.isPresent() && stored.get().contactId() != null) {
+            // Another agent's verification is an unknown one: nothing about it, not even a suspension of
+            // its contact, is told to anyone but the agent who started it.
+            Optional<Verification> stored = verifications.find(id)
+                    .filter(v -> v.agentSubject().equals(caller.subject()));
+            if (stored.isEmpty()) {
+                hasher.hash(id, code);
+                throw rejected(id);
+            }
+            if (stored.get().contactId() != null) {
                 ContactRecord contact = guards.get(stored.get().contactKey());
                 if (contact.suspendedAt(now)) {
                     throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
                 }
+                // One live code per contact, as the contact item names it: a newer send takes that over
+                // when it is reserved and hands it back if its code never goes out, so a replaced code is
+                // refused even before it is marked VOID.
+                if (stored.get().state() == Verification.State.PENDING && !id.equals(contact.liveVerificationId())) {
+                    hasher.hash(id, code);
+                    throw rejected(id);
+                }
+            }
+            if (stored.get().state() == Verification.State.VERIFIED) {
+                return reissue(caller, stored.get(), code, now);
             }
             Optional<Verification> reserved = verifications.reserveAttempt(id, caller.subject(), now, policy.maxAttempts());
             if (reserved.isEmpty()) {
@@ -220,12 +292,38 @@ public final class VerificationService {
             // a concurrent confirmation with the right code won; this one is an ordinary failure
             throw failed();
         }
-        Grant grant = new Grant(grantId, v.tenantId(), caller.subject(), v.verificationId(), Verification.Method.CODE,
-                now, now.plus(policy.grantLifetime()));
-        grants.issue(grant);
-        log("verification_verified", v.verificationId(), v.tenantId(), caller, Map.of("method", "CODE"));
+        return grant(caller, v, grantId, now, false);
+    }
+
+    /**
+     * A confirmation of a code that was already consumed. If its grant was written, the code is used and
+     * this is an ordinary failure. If the write failed after the consume (the agent got an error), the
+     * agent who consumed it, with the same code, gets that very grant: its id and times were fixed at the
+     * consume, so no second, different grant can come of it, and the conditional write lets one request
+     * only have it. Nothing is written once the grant would have expired.
+     */
+    private ConfirmResult reissue(Caller caller, Verification v, char[] code, Instant now) {
+        boolean match = hasher.matches(v.verificationId(), code, v.codeHash()); // the same work on every path
+        boolean recoverable = v.method() == Verification.Method.CODE && v.grantId() != null && v.verifiedAt() != null
+                && now.isBefore(v.verifiedAt().plus(policy.grantLifetime()));
+        if (!match || !recoverable) {
+            throw rejected(v.verificationId());
+        }
+        return grant(caller, v, v.grantId(), v.verifiedAt(), true);
+    }
+
+    /** Writes the grant a consumed verification gives; only the request that wrote it answers with it. */
+    private ConfirmResult grant(Caller caller, Verification v, String grantId, Instant verifiedAt, boolean retried) {
+        Grant grant = new Grant(grantId, v.tenantId(), v.agentSubject(), v.verificationId(), Verification.Method.CODE,
+                verifiedAt, verifiedAt.plus(policy.grantLifetime()));
+        if (!grants.issue(grant)) {
+            // a retry of this confirmation wrote it first and answered with it: the code is used
+            throw rejected(v.verificationId());
+        }
+        log("verification_verified", v.verificationId(), v.tenantId(), caller,
+                Map.of("method", "CODE", "grantRetried", retried));
         organizations.find(v.tenantId()).ifPresent(org ->
-                notifyVerified(org, VerificationMessages.Method.CODE, masked(org, v.contactId()), grant));
+                notifyVerified(org, Verification.Method.CODE, masked(org, v.contactId()), grant));
         return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, Verification.Method.CODE, grant);
     }
 
@@ -248,7 +346,7 @@ public final class VerificationService {
 
     // ------------------------------------------------------------------ notices
 
-    private void notifyVerified(Organization org, VerificationMessages.Method method, String maskedDestination, Grant grant) {
+    private void notifyVerified(Organization org, Verification.Method method, String maskedDestination, Grant grant) {
         notifyAll(org, messages.verified(org.language(), org.name(), method, maskedDestination, grant.issuedAt(),
                 grant.expiresAt()), "verified");
     }

@@ -64,4 +64,28 @@ class ContactRecordTest {
         ContactRecord r = new ContactRecord(List.of(), List.of(f, f + 1000), 0, null, 2);
         assertThat(r.failuresWithin(T0.plus(Duration.ofHours(24)).plusMillis(500), POLICY.failureWindow())).isEqualTo(1);
     }
+
+    @Test
+    void aSendThatNeverWentOutIsTakenBackAndTheCodeItWouldHaveReplacedIsLiveAgain() {
+        ContactRecord first = send(ContactRecord.empty(), T0, "VER-1");
+        SendDecision.Allowed second = (SendDecision.Allowed) first.decideSend(T0.plusSeconds(60), POLICY, "VER-2");
+        ContactRecord released = second.next()
+                .withoutSend(T0.plusSeconds(60).toEpochMilli(), "VER-2", second.previousLiveVerificationId()).orElseThrow();
+        assertThat(released.sends()).containsExactly(T0.toEpochMilli());
+        assertThat(released.liveVerificationId()).isEqualTo("VER-1");
+        assertThat(released.version()).isEqualTo(second.next().version() + 1);
+        // neither cooldown nor limit remembers it
+        assertThat(released.decideSend(T0.plusSeconds(60), POLICY, "VER-3")).isInstanceOf(SendDecision.Allowed.class);
+    }
+
+    @Test
+    void takingASendBackLeavesANewerLiveCodeAndTheFailuresAlone() {
+        long f = T0.toEpochMilli();
+        ContactRecord record = new ContactRecord(List.of(f, f + 60_000), List.of(f + 1), 0, "VER-3", 7);
+        ContactRecord released = record.withoutSend(f, "VER-1", null).orElseThrow();
+        assertThat(released.sends()).containsExactly(f + 60_000);
+        assertThat(released.failures()).containsExactly(f + 1);
+        assertThat(released.liveVerificationId()).isEqualTo("VER-3");
+        assertThat(record.withoutSend(f + 5, "VER-1", null)).as("nothing to take back").isEmpty();
+    }
 }

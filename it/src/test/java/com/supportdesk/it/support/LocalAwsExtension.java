@@ -20,8 +20,13 @@ import org.testcontainers.DockerClientFactory;
  * LocalStack in Docker; where no Docker engine answers, that run is skipped with a visible notice.
  */
 public final class LocalAwsExtension implements ParameterResolver, ExecutionCondition {
-    /** What every local function gets on top of the template: local stand-ins for deployed secrets. */
+    /**
+     * What every local function gets on top of the template: local stand-ins for deployed secrets. The
+     * secret's ARN is blanked (a blank variable counts as unset) because a function refuses to start with
+     * both the secret and a local key.
+     */
     public static final Map<String, String> LOCAL_SETTINGS = Map.of(
+            "PIN_HMAC_SECRET_ARN", "",
             "PIN_HMAC_KEY", "integration-tests-only-hmac-key-0123456789abcdef");
     private static final String BACKEND = System.getProperty("supportdesk.aws.backend", "emulators");
 

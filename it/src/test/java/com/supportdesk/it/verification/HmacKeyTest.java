@@ -2,10 +2,12 @@ package com.supportdesk.it.verification;
 
 import static com.supportdesk.it.verification.VerificationFixture.AGENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.LocalAwsExtension;
+import com.supportdesk.it.support.MutableClock;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.Language;
@@ -20,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class HmacKeyTest {
     private static final String SECRET = "s3cr3tKeyFromSecretsManager0123456789abcdefghijklmnopqrstuvwxyzAB";
+    private static final String ARN = "arn:aws:secretsmanager:us-east-1:000000000000:secret:PinHmacKeySecret";
+    private static final String STRAY_KEY = "a-stray-local-key-that-must-never-win-0123";
 
     @Test
     void theTableHoldsOnlyTheHmacOfIdAndCodeUnderTheConfiguredKey(LocalAws aws) {
@@ -49,10 +53,10 @@ class HmacKeyTest {
     @Test
     void inAwsTheKeyIsReadFromTheSecretOnFirstUseAndOnlyOnce(LocalAws aws) {
         try (FakeAwsHttp secrets = new FakeAwsHttp()) {
-            String arn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:PinHmacKeySecret";
-            secrets.secret(arn, SECRET);
+            secrets.secret(ARN, SECRET);
             VerificationFixture f = new VerificationFixture(aws, Language.EN, Map.of(
-                    "PIN_HMAC_KEY", "", // as deployed: no local key
+                    "PIN_HMAC_SECRET_ARN", ARN, // as deployed: the secret, and no local key
+                    "PIN_HMAC_KEY", "",
                     "AWS_ENDPOINT_URL_SECRETSMANAGER", secrets.url()));
             assertThat(secrets.secretReads()).as("nothing read at construction (before a SnapStart snapshot)").isZero();
 
@@ -68,5 +72,44 @@ class HmacKeyTest {
             byte[] expected = new PinHasher(() -> SECRET.getBytes(StandardCharsets.UTF_8)).hash(id, code.replace(" ", "").toCharArray());
             assertThat(item.get("codeHash").b().asByteArray()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void inAwsASetLocalKeyStopsTheFunctionFromStarting(LocalAws aws) {
+        try (FakeAwsHttp secrets = new FakeAwsHttp()) {
+            secrets.secret(ARN, SECRET);
+            Map<String, String> deployedWithStrayKey = Map.of("PIN_HMAC_SECRET_ARN", ARN, "PIN_HMAC_KEY", STRAY_KEY,
+                    "AWS_ENDPOINT_URL_SECRETSMANAGER", secrets.url());
+            assertThatThrownBy(() -> Handlers.http(aws, "VerificationFunction", new MutableClock(VerificationFixture.START),
+                    deployedWithStrayKey))
+                    .rootCause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("PIN_HMAC_KEY").hasMessageContaining("PIN_HMAC_SECRET_ARN")
+                    .hasMessageNotContaining(STRAY_KEY);
+            assertThat(secrets.secretReads()).isZero();
+        }
+    }
+
+    @Test
+    void locallyWithoutASecretTheLocalKeyIsUsed(LocalAws aws) {
+        try (FakeAwsHttp secrets = new FakeAwsHttp()) {
+            VerificationFixture f = new VerificationFixture(aws, Language.EN, Map.of(
+                    "PIN_HMAC_SECRET_ARN", "", "PIN_HMAC_KEY", STRAY_KEY,
+                    "AWS_ENDPOINT_URL_SECRETSMANAGER", secrets.url()));
+            String id = f.startCode();
+            String code = f.lastCodeMailedTo(f.email);
+            Map<String, AttributeValue> item = f.dynamo().getItem(b -> b.tableName(f.table("VerificationsTable"))
+                    .key(Map.of("verificationId", AttributeValue.fromS(id)))).item();
+            byte[] expected = new PinHasher(() -> STRAY_KEY.getBytes(StandardCharsets.UTF_8)).hash(id, code.replace(" ", "").toCharArray());
+            assertThat(item.get("codeHash").b().asByteArray()).isEqualTo(expected);
+            assertThat(secrets.secretReads()).isZero();
+        }
+    }
+
+    @Test
+    void withNeitherSecretNorLocalKeyTheFunctionDoesNotStart(LocalAws aws) {
+        assertThatThrownBy(() -> Handlers.http(aws, "VerificationFunction", new MutableClock(VerificationFixture.START),
+                Map.of("PIN_HMAC_SECRET_ARN", "", "PIN_HMAC_KEY", "")))
+                .rootCause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PIN_HMAC_SECRET_ARN").hasMessageContaining("PIN_HMAC_KEY");
     }
 }

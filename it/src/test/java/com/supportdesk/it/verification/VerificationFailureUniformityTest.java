@@ -83,4 +83,20 @@ class VerificationFailureUniformityTest {
         // the other agent's attempt was not even counted: the owner can still confirm
         assertThat(other.confirm(otherId, otherCode).status()).isEqualTo(200);
     }
+
+    @Test
+    void onlyTheAgentWhoStartedAVerificationLearnsThatItsContactIsSuspended(LocalAws aws) {
+        VerificationFixture f = new VerificationFixture(aws, Language.EN, Map.of("PIN_MAX_FAILURES", "1"));
+        String id = f.startCode();
+        String code = f.lastCodeMailedTo(f.email);
+        assertThat(f.confirm(id, wrong(code)).status()).as("one failure suspends here").isEqualTo(423);
+
+        HttpResult unknown = f.confirm("VER-0000-0000-0000-0000", code);
+        HttpResult otherAgent = Handlers.invoke(f.handler, f.confirmEvent(id, code, "agent-other"));
+        assertThat(otherAgent.status()).isEqualTo(422);
+        assertThat(otherAgent.errorCode()).isEqualTo("VERIFICATION_FAILED");
+        assertThat(otherAgent.body()).as("the same as for an unknown id").isEqualTo(unknown.body());
+        // the agent on the call is told, so they can call the administrator back instead
+        assertThat(f.confirm(id, code).status()).isEqualTo(423);
+    }
 }

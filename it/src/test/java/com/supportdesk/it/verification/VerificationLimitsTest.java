@@ -72,6 +72,22 @@ class VerificationLimitsTest {
     }
 
     @Test
+    void aReplacedCodeIsRefusedEvenWhereItWasNeverMarkedVoid(LocalAws aws) {
+        VerificationFixture f = new VerificationFixture(aws);
+        String first = f.startCode();
+        String firstCode = f.lastCodeMailedTo(f.email);
+        f.clock.advance(Duration.ofSeconds(61));
+        f.startCode();
+        // as if the write that voids the replaced code had failed after the new code went out
+        f.dynamo().updateItem(b -> b.tableName(f.table("VerificationsTable"))
+                .key(Map.of("verificationId", AttributeValue.fromS(first)))
+                .updateExpression("SET #s = :pending")
+                .expressionAttributeNames(Map.of("#s", "state"))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"))));
+        assertThat(f.confirm(first, firstCode).status()).as("only the contact's live code is accepted").isEqualTo(422);
+    }
+
+    @Test
     void reSendsWaitSixtySeconds(LocalAws aws) {
         VerificationFixture f = new VerificationFixture(aws);
         f.startCode();

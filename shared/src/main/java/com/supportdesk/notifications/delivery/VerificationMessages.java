@@ -1,6 +1,7 @@
 package com.supportdesk.notifications.delivery;
 
 import com.supportdesk.model.Language;
+import com.supportdesk.verification.Verification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,9 +25,6 @@ public final class VerificationMessages {
     public ZoneId zone() {
         return ZoneId.of(zoneName);
     }
-
-    /** How the caller was verified, for the notice. */
-    public enum Method { REGISTERED_NUMBER, CODE }
 
     /**
      * @param groupedCode the code as read out, two groups ({@code 1234 5678})
@@ -69,13 +67,13 @@ public final class VerificationMessages {
     }
 
     /** To every registered contact: a caller was verified; the agent may act for the organisation until {@code grantExpiresAt}. */
-    public Message verified(Language language, String organization, Method method, String maskedDestination,
+    public Message verified(Language language, String organization, Verification.Method method, String maskedDestination,
                             Instant verifiedAt, Instant grantExpiresAt) {
         String when = at(verifiedAt);
         String until = at(grantExpiresAt);
         return switch (language) {
             case EN -> {
-                String how = method == Method.REGISTERED_NUMBER
+                String how = method == Verification.Method.REGISTERED_NUMBER
                         ? "who called from a phone number registered on your profile"
                         : "who read back a code sent to " + maskedDestination;
                 yield new Message(
@@ -88,7 +86,7 @@ public final class VerificationMessages {
                                 + ". If no one of you called us, tell your administrator at once.");
             }
             case JA -> {
-                String how = method == Method.REGISTERED_NUMBER
+                String how = method == Verification.Method.REGISTERED_NUMBER
                         ? "プロファイルに登録された電話番号からの通話"
                         : maskedDestination + " に送信したコードの読み上げ";
                 yield new Message(
@@ -99,7 +97,7 @@ public final class VerificationMessages {
                         "サポート デスク: " + when + " に通話者が " + organization + " の管理者として確認されました。心当たりがない場合はすぐに管理者にお知らせください。");
             }
             case ZH_CN -> {
-                String how = method == Method.REGISTERED_NUMBER
+                String how = method == Verification.Method.REGISTERED_NUMBER
                         ? "通过您资料中登记的电话号码来电"
                         : "通过读出发送至 " + maskedDestination + " 的验证码";
                 yield new Message(

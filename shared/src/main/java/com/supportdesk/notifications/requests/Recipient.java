@@ -1,5 +1,7 @@
 package com.supportdesk.notifications.requests;
 
+import com.supportdesk.verification.Channel;
+
 /**
  * Who receives a notification, by reference: the dispatcher looks the address up where it is kept
  * (for {@code CASE_CONTACT}, the contact stored on the case), so no address travels through the topic.

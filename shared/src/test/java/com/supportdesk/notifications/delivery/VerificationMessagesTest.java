@@ -3,6 +3,7 @@ package com.supportdesk.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.model.Language;
+import com.supportdesk.verification.Verification;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class VerificationMessagesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void noticesCarryNoCode(Language language) {
-        Message verified = messages.verified(language, "Contoso", VerificationMessages.Method.CODE, "j***@contoso.com",
+        Message verified = messages.verified(language, "Contoso", Verification.Method.CODE, "j***@contoso.com",
                 NOW, NOW.plus(Duration.ofMinutes(30)));
         Message suspended = messages.suspended(language, "Contoso", "j***@contoso.com", NOW.plus(Duration.ofHours(24)));
         for (Message m : new Message[] {verified, suspended}) {

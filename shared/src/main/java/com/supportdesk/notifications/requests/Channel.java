@@ -1,4 +1,0 @@
-package com.supportdesk.notifications.requests;
-
-/** How a recipient is reached. */
-public enum Channel { EMAIL, SMS }
