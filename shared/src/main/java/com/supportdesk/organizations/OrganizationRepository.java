@@ -8,14 +8,13 @@ import static com.supportdesk.persistence.Attributes.strings;
 import com.supportdesk.model.Language;
 import com.supportdesk.model.SupportPlan;
 import com.supportdesk.persistence.Attributes;
+import com.supportdesk.persistence.VersionedWrite;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** Organisation profiles in DynamoDB, one item per tenant, written only with a version condition. */
 public final class OrganizationRepository {
@@ -43,19 +42,7 @@ public final class OrganizationRepository {
      * @return false when another write got there first: nothing was written
      */
     public boolean save(Organization organization) {
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(organization));
-        if (organization.version() == 1) {
-            put.conditionExpression("attribute_not_exists(tenantId)");
-        } else {
-            put.conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(organization.version() - 1)));
-        }
-        try {
-            dynamo.putItem(put.build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return VersionedWrite.put(dynamo, table, toItem(organization), "tenantId", organization.version());
     }
 
     static Map<String, AttributeValue> toItem(Organization o) {

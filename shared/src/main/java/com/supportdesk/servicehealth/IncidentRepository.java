@@ -6,6 +6,7 @@ import static com.supportdesk.persistence.Attributes.s;
 
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.persistence.Attributes;
+import com.supportdesk.persistence.VersionedWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -67,19 +66,7 @@ public final class IncidentRepository {
 
     /** Writes the incident if the stored version is one less (or none exists for version 1). */
     public boolean save(Incident incident) {
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(incident));
-        if (incident.version() == 1) {
-            put.conditionExpression("attribute_not_exists(incidentId)");
-        } else {
-            put.conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(incident.version() - 1)));
-        }
-        try {
-            dynamo.putItem(put.build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return VersionedWrite.put(dynamo, table, toItem(incident), "incidentId", incident.version());
     }
 
     static Map<String, AttributeValue> toItem(Incident i) {
