@@ -46,6 +46,19 @@ class TemplateContractTest {
     }
 
     @Test
+    void everyRouteHasASampleEventAndEverySampleEventIsARoute() throws IOException {
+        Set<String> sampled = new TreeSet<>();
+        try (Stream<Path> files = Files.list(ProjectRoot.find().resolve("events"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                sampled.add(com.supportdesk.api.Json.MAPPER.readTree(file.toFile()).path("routeKey").asText());
+            }
+        }
+        Set<String> routed = new TreeSet<>();
+        template.httpRoutes().forEach(route -> routed.add(route.routeKey()));
+        assertThat(sampled).isEqualTo(routed);
+    }
+
+    @Test
     void everyHandlerExistsAndServesExactlyTheRoutesTheTemplateGivesIt() throws Exception {
         for (FunctionDefinition function : template.functions()) {
             Class<?> type = Class.forName(function.handlerClass());
