@@ -226,6 +226,20 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
+    void aVerificationCodeBySmsGoesThroughTheLocalSnsToARegisteredPhoneOnly() throws Exception {
+        Result started = call("POST", "/verifications", runner.agentToken(), "application/json",
+                "{\"tenantId\":\"contoso\",\"callerPhone\":\"+8613911112222\",\"channel\":\"SMS\"}");
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
+        assertThat(started.json().path("status").asText()).isEqualTo("CODE_SENT");
+        List<String> registered = List.of("+12025550143", "+12025550178");
+        assertThat(runner.outbox().messages())
+                .filteredOn(m -> m.kind().equals("SMS") && m.body().matches("(?s).*\\b[0-9]{4} [0-9]{4}\\b.*"))
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.destination()).isIn(registered));
+        assertThat(runner.outbox().messages()).noneSatisfy(m -> assertThat(m.destination()).isEqualTo("+8613911112222"));
+    }
+
+    @Test
     void tokensOfTheRunnerCarryTheAuthorizerClaims() {
         Map<String, Object> claims = runner.tokens().verify(runner.adminToken("contoso"));
         assertThat(claims).containsEntry("tenant_id", "contoso").containsEntry("groups", List.of("admin"))

@@ -1,5 +1,6 @@
 package com.supportdesk.it.cases;
 
+import com.supportdesk.it.support.Concurrently;
 import static com.supportdesk.it.cases.CaseFixtures.as;
 import static com.supportdesk.it.cases.CaseFixtures.asAdmin;
 import static com.supportdesk.it.cases.CaseFixtures.asAgent;
@@ -30,10 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The case API: reads, lists, responses, replies and changes, with the SLA state recomputed from history. */
@@ -221,21 +218,11 @@ class CaseApiHandlerTest extends CaseHandlersTest {
     void concurrentResponsesAreAllKept() throws Exception {
         String caseId = open(bodyB());
         int agents = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(agents);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<ObjectNode> responses = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
-            ObjectNode event = respond(caseId, "Note " + i, null);
-            results.add(pool.submit(() -> {
-                start.await();
-                return invoke(api, event).status();
-            }));
+            responses.add(respond(caseId, "Note " + i, null));
         }
-        start.countDown();
-        for (Future<Integer> result : results) {
-            assertThat(result.get()).isEqualTo(200);
-        }
-        pool.shutdown();
+        assertThat(Concurrently.invokeAll(api, responses)).extracting(HttpResult::status).containsOnly(200);
         JsonNode stored = read(caseId);
         Set<String> notes = new HashSet<>();
         stored.path("history").forEach(e -> {

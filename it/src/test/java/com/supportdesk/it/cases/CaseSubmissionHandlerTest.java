@@ -1,5 +1,6 @@
 package com.supportdesk.it.cases;
 
+import com.supportdesk.it.support.Concurrently;
 import static com.supportdesk.it.cases.CaseFixtures.as;
 import static com.supportdesk.it.cases.CaseFixtures.asAdmin;
 import static com.supportdesk.it.cases.CaseFixtures.asAgent;
@@ -27,10 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /cases} and {@code GET /support/options}: every submission rule of SPEC section 4. */
@@ -188,22 +185,11 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
     void parallelIdenticalSubmissionsCreateExactlyOneCase() throws Exception {
         String key = UUID.randomUUID().toString();
         int callers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResult>> results = new ArrayList<>();
+        List<ObjectNode> retries = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            ObjectNode event = submit(tenant, bodyB(), key);
-            results.add(pool.submit(() -> {
-                start.await();
-                return invoke(submission, event);
-            }));
+            retries.add(submit(tenant, bodyB(), key));
         }
-        start.countDown();
-        List<HttpResult> answers = new ArrayList<>();
-        for (Future<HttpResult> result : results) {
-            answers.add(result.get());
-        }
-        pool.shutdown();
+        List<HttpResult> answers = Concurrently.invokeAll(submission, retries);
         assertThat(answers).extracting(HttpResult::status).containsOnly(201, 200);
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
         Set<String> ids = new HashSet<>();

@@ -1,5 +1,6 @@
 package com.supportdesk.it.organizations;
 
+import com.supportdesk.it.support.Concurrently;
 import static com.supportdesk.it.support.Handlers.invoke;
 import static com.supportdesk.it.support.Handlers.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,11 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -147,26 +143,14 @@ class OrganizationsHandlerTest {
     void concurrentUpdatesOfTheSameVersionLetExactlyOneWin() throws Exception {
         invoke(handler, put(tenant));
         int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<ObjectNode> updates = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             ObjectNode update = body(put(tenant));
             update.put("name", "Writer " + i);
             update.put("version", 1);
-            ObjectNode event = withBody(put(tenant), update);
-            Callable<Integer> call = () -> {
-                start.await();
-                return invoke(handler, event).status();
-            };
-            results.add(pool.submit(call));
+            updates.add(withBody(put(tenant), update));
         }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = Concurrently.invokeAll(handler, updates).stream().map(HttpResult::status).toList();
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(writers - 1);
         String winner = invoke(handler, get(tenant, tenant, "[admin]")).json().path("name").asText();

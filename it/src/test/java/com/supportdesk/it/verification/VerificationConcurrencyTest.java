@@ -1,22 +1,14 @@
 package com.supportdesk.it.verification;
 
-import static com.supportdesk.it.support.Handlers.invoke;
-import static com.supportdesk.it.verification.VerificationFixture.AGENT;
 import static com.supportdesk.it.verification.VerificationFixture.wrong;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.LocalAwsExtension;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.verification.ContactGuards;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +26,7 @@ class VerificationConcurrencyTest {
         List<HttpResult> results;
         String log;
         try (OutputCapture capture = new OutputCapture()) {
-            results = parallel(f, id, wrong(code), 50);
+            results = f.confirmAll(id, wrong(code), 50);
             log = capture.text();
         }
         assertThat(results).extracting(HttpResult::status).containsOnly(422);
@@ -59,35 +51,10 @@ class VerificationConcurrencyTest {
         VerificationFixture f = new VerificationFixture(aws);
         String id = f.startCode();
         String code = f.lastCodeMailedTo(f.email);
-        List<HttpResult> results = parallel(f, id, code, 20);
+        List<HttpResult> results = f.confirmAll(id, code, 20);
         assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(results).filteredOn(r -> r.status() == 422).hasSize(19);
-        long grants = f.dynamo().scan(b -> b.tableName(f.table("AccessGrantsTable"))
-                .filterExpression("verificationId = :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).items().size();
+        long grants = f.grantsIssuedFor(id);
         assertThat(grants).as("grants issued").isEqualTo(1);
-    }
-
-    private static List<HttpResult> parallel(VerificationFixture f, String id, String code, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResult>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ObjectNode event = f.confirmEvent(id, code, AGENT);
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return invoke(f.handler, event);
-                }));
-            }
-            go.countDown();
-            List<HttpResult> results = new ArrayList<>();
-            for (Future<HttpResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.supportdesk.it.verification;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.MutableClock;
 import static com.supportdesk.it.support.Handlers.invoke;
 import static com.supportdesk.it.support.Handlers.sampleEvent;
@@ -110,6 +112,22 @@ final class VerificationFixture {
 
     HttpResult start() {
         return start(Map.of());
+    }
+
+    /** {@code n} confirmations of the same code by {@link #AGENT}, all at once. */
+    List<HttpResult> confirmAll(String verificationId, String code, int n) {
+        List<ObjectNode> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(confirmEvent(verificationId, code, AGENT));
+        }
+        return Concurrently.invokeAll(handler, events);
+    }
+
+    /** Grants stored for one verification (a test-only scan: the functions never scan). */
+    long grantsIssuedFor(String verificationId) {
+        return dynamo().scan(b -> b.tableName(table("AccessGrantsTable"))
+                .filterExpression("verificationId = :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(verificationId)))).items().size();
     }
 
     ObjectNode confirmEvent(String verificationId, String code, String agent) {

@@ -13,14 +13,9 @@ import com.supportdesk.it.support.LocalAwsExtension;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,7 +50,7 @@ class VerificationGrantRecoveryTest {
         assertThat(f.grants().valid(grant.path("grantId").asText(), AGENT, f.tenant, f.clock.instant())).isPresent();
 
         assertThat(f.confirm(id, code).status()).as("single use once the grant exists").isEqualTo(422);
-        assertThat(grantsOf(f, id)).isEqualTo(1);
+        assertThat(f.grantsIssuedFor(id)).isEqualTo(1);
         assertThat(f.mailsTo(f.email2)).as("every contact is told once, when the grant is issued")
                 .filteredOn(m -> m.path("subject").asText().contains("was verified")).hasSize(1);
     }
@@ -67,10 +62,10 @@ class VerificationGrantRecoveryTest {
         String code = f.lastCodeMailedTo(f.email);
         assertThat(invoke(grantsUnwritable(aws, f), f.confirmEvent(id, code, AGENT)).status()).isEqualTo(500);
 
-        List<HttpResult> results = parallel(f, id, code, 10);
+        List<HttpResult> results = f.confirmAll(id, code, 10);
         assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(results).filteredOn(r -> r.status() == 422).hasSize(9);
-        assertThat(grantsOf(f, id)).isEqualTo(1);
+        assertThat(f.grantsIssuedFor(id)).isEqualTo(1);
     }
 
     @Test
@@ -81,7 +76,7 @@ class VerificationGrantRecoveryTest {
         assertThat(invoke(grantsUnwritable(aws, f), f.confirmEvent(id, code, AGENT)).status()).isEqualTo(500);
         f.clock.advance(Duration.ofMinutes(30));
         assertThat(f.confirm(id, code).status()).isEqualTo(422);
-        assertThat(grantsOf(f, id)).isZero();
+        assertThat(f.grantsIssuedFor(id)).isZero();
     }
 
     /** The verification function on the fixture's tables, except that its grants table does not exist. */
@@ -101,32 +96,4 @@ class VerificationGrantRecoveryTest {
         return item(f, id).get("state").s();
     }
 
-    private static long grantsOf(VerificationFixture f, String id) {
-        return f.dynamo().scan(b -> b.tableName(f.table("AccessGrantsTable"))
-                .filterExpression("verificationId = :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).items().size();
-    }
-
-    private static List<HttpResult> parallel(VerificationFixture f, String id, String code, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResult>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                var event = f.confirmEvent(id, code, AGENT);
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return invoke(f.handler, event);
-                }));
-            }
-            go.countDown();
-            List<HttpResult> results = new ArrayList<>();
-            for (Future<HttpResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
