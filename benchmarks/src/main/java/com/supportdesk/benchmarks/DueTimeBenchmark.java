@@ -25,11 +25,9 @@ public final class DueTimeBenchmark {
     private static final Instant YEAR_START = Instant.parse("2025-12-31T16:00:00Z"); // 2026-01-01 00:00 Beijing
     private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
 
-    private DueTimeBenchmark() {
-    }
+    private DueTimeBenchmark() {}
 
-    record Case(String name, SlaRule rule) {
-    }
+    record Case(String name, SlaRule rule) {}
 
     public static void main(String[] args) {
         int starts = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -41,17 +39,27 @@ public final class DueTimeBenchmark {
                 new Case("A  TECHNICAL  1 h on 24x7", policies.rule(Severity.A, Category.TECHNICAL)),
                 new Case("B  TECHNICAL  1 bd on 09-24 daily", policies.rule(Severity.B, Category.TECHNICAL)),
                 new Case("C  TECHNICAL  3 bd on 09-24 daily", policies.rule(Severity.C, Category.TECHNICAL)),
-                new Case("B  BILLING    1 bd on Mon-Fri 09-18 + CN holidays", policies.rule(Severity.B, Category.BILLING)),
-                new Case("C  BILLING    3 bd on Mon-Fri 09-18 + CN holidays", policies.rule(Severity.C, Category.BILLING)));
+                new Case(
+                        "B  BILLING    1 bd on Mon-Fri 09-18 + CN holidays",
+                        policies.rule(Severity.B, Category.BILLING)),
+                new Case(
+                        "C  BILLING    3 bd on Mon-Fri 09-18 + CN holidays",
+                        policies.rule(Severity.C, Category.BILLING)));
 
         Instant[] startInstants = new Instant[starts];
         SplittableRandom random = new SplittableRandom(20260101L);
         for (int i = 0; i < starts; i++) {
-            startInstants[i] = YEAR_START.plusSeconds(random.nextLong(YEAR_SECONDS)).plusNanos(random.nextInt(1_000_000_000));
+            startInstants[i] =
+                    YEAR_START.plusSeconds(random.nextLong(YEAR_SECONDS)).plusNanos(random.nextInt(1_000_000_000));
         }
 
-        System.out.printf(Locale.ROOT, "Java %s, %d random starts in 2026 (seed 20260101), %d warm-up + %d timed rounds%n%n",
-                Runtime.version(), starts, warmUps, rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "Java %s, %d random starts in 2026 (seed 20260101), %d warm-up + %d timed rounds%n%n",
+                Runtime.version(),
+                starts,
+                warmUps,
+                rounds);
         System.out.printf(Locale.ROOT, "%-52s %16s %16s %10s%n", "case", "due()/s", "plus()/s", "ratio");
         long checksum = 0;
         for (Case c : cases) {
@@ -71,8 +79,13 @@ public final class DueTimeBenchmark {
             }
             double duePerSecond = (double) starts * rounds / dueNanos * 1e9;
             double plusPerSecond = (double) starts * rounds / plusNanos * 1e9;
-            System.out.printf(Locale.ROOT, "%-52s %,16.0f %,16.0f %9.1fx%n",
-                    c.name(), duePerSecond, plusPerSecond, plusPerSecond / duePerSecond);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-52s %,16.0f %,16.0f %9.1fx%n",
+                    c.name(),
+                    duePerSecond,
+                    plusPerSecond,
+                    plusPerSecond / duePerSecond);
         }
         System.out.printf(Locale.ROOT, "%n(checksum %d)%n", checksum);
     }

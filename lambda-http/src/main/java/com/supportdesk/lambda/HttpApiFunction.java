@@ -24,6 +24,7 @@ import java.util.Set;
 public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** API Gateway accepts up to 10 MB; no request of this API needs more than this. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final Map<String, Route> routes;
@@ -51,7 +52,14 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
             return error(e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             // Only the type and route are logged: messages may quote request data.
-            Log.error("unhandled", Map.of("route", String.valueOf(routeKey), "exception", e.getClass().getName()), e);
+            Log.error(
+                    "unhandled",
+                    Map.of(
+                            "route",
+                            String.valueOf(routeKey),
+                            "exception",
+                            e.getClass().getName()),
+                    e);
             return error(500, "INTERNAL", "Something went wrong on our side. Please try again.");
         }
     }
@@ -67,12 +75,15 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                 throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
             }
         }
-        return new ApiRequest(routeKey, event.getPathParameters(), event.getQueryStringParameters(), headers, body, caller);
+        return new ApiRequest(
+                routeKey, event.getPathParameters(), event.getQueryStringParameters(), headers, body, caller);
     }
 
     private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+        if (context == null
+                || context.getAuthorizer() == null
+                || context.getAuthorizer().getJwt() == null) {
             return Map.of();
         }
         Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
@@ -95,7 +106,8 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            throw new ApiException(
+                    413, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -121,8 +133,7 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
 
     /** The error shape of every route: {@code {"error": {"code": ..., "message": ...}}}. */
     record ErrorBody(Detail error) {
-        record Detail(String code, String message) {
-        }
+        record Detail(String code, String message) {}
     }
 
     static APIGatewayV2HTTPResponse error(int status, String code, String message) {

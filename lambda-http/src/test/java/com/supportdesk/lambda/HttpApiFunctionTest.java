@@ -21,15 +21,17 @@ class HttpApiFunctionTest {
                 .withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(claims)
+                                        .build())
                                 .build())
                         .build())
                 .build();
     }
 
     private static HttpApiFunction function(Route route) {
-        return new HttpApiFunction(Map.of("POST /things", route)) {
-        };
+        return new HttpApiFunction(Map.of("POST /things", route)) {};
     }
 
     @Test
@@ -40,42 +42,50 @@ class HttpApiFunctionTest {
         APIGatewayV2HTTPResponse response;
         try {
             response = function(r -> {
-                throw new IllegalStateException("secret detail 12345678");
-            }).handleRequest(event("POST /things", AGENT, "{}"), null);
+                        throw new IllegalStateException("secret detail 12345678");
+                    })
+                    .handleRequest(event("POST /things", AGENT, "{}"), null);
         } finally {
             System.setOut(original);
         }
         assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).contains("\"code\":\"INTERNAL\"").doesNotContain("secret detail", "IllegalState", "at com.");
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("IllegalStateException").doesNotContain("secret detail");
+        assertThat(response.getBody())
+                .contains("\"code\":\"INTERNAL\"")
+                .doesNotContain("secret detail", "IllegalState", "at com.");
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("IllegalStateException")
+                .doesNotContain("secret detail");
     }
 
     @Test
     void domainRefusalsKeepTheirStatusAndCode() {
         APIGatewayV2HTTPResponse response = function(r -> {
-            throw ApiException.unprocessable("SEVERITY_NOT_ALLOWED", "Severity A needs the ADVANCED plan.");
-        }).handleRequest(event("POST /things", AGENT, "{}"), null);
+                    throw ApiException.unprocessable("SEVERITY_NOT_ALLOWED", "Severity A needs the ADVANCED plan.");
+                })
+                .handleRequest(event("POST /things", AGENT, "{}"), null);
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
-        assertThat(response.getBody()).isEqualTo(
-                "{\"error\":{\"code\":\"SEVERITY_NOT_ALLOWED\",\"message\":\"Severity A needs the ADVANCED plan.\"}}");
+        assertThat(response.getBody())
+                .isEqualTo(
+                        "{\"error\":{\"code\":\"SEVERITY_NOT_ALLOWED\",\"message\":\"Severity A needs the ADVANCED plan.\"}}");
     }
 
     @Test
     void theRouteIsNotCalledWithoutVerifiedClaims() {
         boolean[] called = {false};
         APIGatewayV2HTTPResponse response = function(r -> {
-            called[0] = true;
-            return ApiResponse.noContent();
-        }).handleRequest(event("POST /things", Map.of(), "{}"), null);
+                    called[0] = true;
+                    return ApiResponse.noContent();
+                })
+                .handleRequest(event("POST /things", Map.of(), "{}"), null);
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(called[0]).isFalse();
     }
 
     @Test
     void anUnknownRouteKeyIs404() {
-        APIGatewayV2HTTPResponse response = function(r -> ApiResponse.noContent())
-                .handleRequest(event("DELETE /things", AGENT, null), null);
+        APIGatewayV2HTTPResponse response =
+                function(r -> ApiResponse.noContent()).handleRequest(event("DELETE /things", AGENT, null), null);
         assertThat(response.getStatusCode()).isEqualTo(404);
     }
 }

@@ -26,19 +26,16 @@ public final class DemoData {
     public static final String FABRIKAM = "fabrikam";
 
     /** One seed request; {@code as} names whose token sends it: operator, agent, admin:&lt;tenant&gt;. */
-    public record Step(String what, String as, String method, String path, Map<String, Object> body) {
-    }
+    public record Step(String what, String as, String method, String path, Map<String, Object> body) {}
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     public static List<Step> steps() {
         try (InputStream in = DemoData.class.getResourceAsStream("demo-seed.json")) {
             if (in == null) {
                 throw new IllegalStateException("demo-seed.json is missing from the class path");
             }
-            return Json.MAPPER.readValue(in, new TypeReference<List<Step>>() {
-            });
+            return Json.MAPPER.readValue(in, new TypeReference<List<Step>>() {});
         } catch (IOException e) {
             throw new IllegalStateException("demo-seed.json cannot be read", e);
         }
@@ -56,7 +53,8 @@ public final class DemoData {
         List<Step> skipped = new java.util.ArrayList<>();
         for (Step step : steps()) {
             Optional<Router.Match> match = gateway.router().match(step.method(), step.path());
-            if (match.isEmpty() || !available.contains(match.get().route().function().logicalId())) {
+            if (match.isEmpty()
+                    || !available.contains(match.get().route().function().logicalId())) {
                 skipped.add(step);
                 continue;
             }
@@ -64,7 +62,8 @@ public final class DemoData {
             headers.put("Authorization", "Bearer " + tokenFor.apply(step.as()));
             headers.put("Content-Type", "application/json");
             headers.put("User-Agent", "support-desk-local-seed");
-            byte[] body = step.body() == null ? new byte[0] : Json.write(step.body()).getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    step.body() == null ? new byte[0] : Json.write(step.body()).getBytes(StandardCharsets.UTF_8);
             GatewayResponse response = gateway.handle(GatewayRequest.of(step.method(), step.path(), headers, body));
             if (response.status() / 100 != 2) {
                 throw new IllegalStateException("Seeding " + step.what() + " failed: " + step.method() + " "

@@ -55,7 +55,9 @@ public final class LocalAws {
             refs.put(logicalId, "http://127.0.0.1/" + ACCOUNT + "/" + logicalId);
             arns.put(logicalId, "arn:aws:sqs:" + Emulators.REGION + ":" + ACCOUNT + ":" + logicalId);
         });
-        template.resourcesOfType("AWS::SSM::Parameter").keySet().forEach(logicalId -> refs.put(logicalId, "/local/" + logicalId));
+        template.resourcesOfType("AWS::SSM::Parameter")
+                .keySet()
+                .forEach(logicalId -> refs.put(logicalId, "/local/" + logicalId));
         template.resourcesOfType("AWS::SecretsManager::Secret").keySet().forEach(logicalId -> {
             String arn = "arn:aws:secretsmanager:" + Emulators.REGION + ":" + ACCOUNT + ":secret:" + logicalId;
             refs.put(logicalId, arn);

@@ -16,8 +16,14 @@ public final class LocalOutbox {
     public static final int CAPACITY = 1000;
 
     /** One message: {@code kind} is {@code SMS} (destination = E.164 number) or {@code TOPIC} (destination = topic ARN). */
-    public record Message(long id, Instant at, String kind, String destination, String subject, String body,
-                          Map<String, String> attributes) {
+    public record Message(
+            long id,
+            Instant at,
+            String kind,
+            String destination,
+            String subject,
+            String body,
+            Map<String, String> attributes) {
         public Message {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         }
@@ -39,8 +45,10 @@ public final class LocalOutbox {
         return append("TOPIC", topicArn, subject, body, attributes);
     }
 
-    public Message append(String kind, String destination, String subject, String body, Map<String, String> attributes) {
-        Message message = new Message(ids.incrementAndGet(), clock.instant(), kind, destination, subject, body, attributes);
+    public Message append(
+            String kind, String destination, String subject, String body, Map<String, String> attributes) {
+        Message message =
+                new Message(ids.incrementAndGet(), clock.instant(), kind, destination, subject, body, attributes);
         synchronized (messages) {
             messages.addLast(message);
             while (messages.size() > CAPACITY) {

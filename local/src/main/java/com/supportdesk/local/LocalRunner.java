@@ -59,8 +59,12 @@ public final class LocalRunner implements AutoCloseable {
      * @param seedDemoData seed the demo organisations and incident
      * @param accessLog    print one line per request
      */
-    public record Options(int port, Optional<Instant> clockStart, Optional<String> jwtSecret, boolean seedDemoData,
-                          boolean accessLog) {
+    public record Options(
+            int port,
+            Optional<Instant> clockStart,
+            Optional<String> jwtSecret,
+            boolean seedDemoData,
+            boolean accessLog) {
         public static final int DEFAULT_PORT = 3000;
 
         public static Options defaults() {
@@ -148,7 +152,8 @@ public final class LocalRunner implements AutoCloseable {
                 try {
                     return OffsetDateTime.parse(text).toInstant();
                 } catch (DateTimeParseException e2) {
-                    throw new IllegalArgumentException("--clock needs an ISO-8601 instant such as 2026-03-02T09:00:00Z, not " + text);
+                    throw new IllegalArgumentException(
+                            "--clock needs an ISO-8601 instant such as 2026-03-02T09:00:00Z, not " + text);
                 }
             }
         }
@@ -176,9 +181,17 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private LocalRunner(Emulators emulators, LocalSns sns, LocalHttpServer server, LocalGateway gateway, LocalTokens tokens,
-                        SimulatedClock clock, LocalOutbox outbox, Map<String, LocalFunction> functions,
-                        Map<String, String> unavailable, List<DemoData.Step> skippedSeed) {
+    private LocalRunner(
+            Emulators emulators,
+            LocalSns sns,
+            LocalHttpServer server,
+            LocalGateway gateway,
+            LocalTokens tokens,
+            SimulatedClock clock,
+            LocalOutbox outbox,
+            Map<String, LocalFunction> functions,
+            Map<String, String> unavailable,
+            List<DemoData.Step> skippedSeed) {
         this.emulators = emulators;
         this.sns = sns;
         this.server = server;
@@ -198,7 +211,8 @@ public final class LocalRunner implements AutoCloseable {
     public static LocalRunner start(Options options) throws IOException {
         SamTemplate template = SamTemplate.ofProject();
         SimulatedClock clock = SimulatedClock.startingAt(options.clockStart().orElseGet(Instant::now));
-        byte[] secret = options.jwtSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(LocalTokens::randomSecret);
+        byte[] secret =
+                options.jwtSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(LocalTokens::randomSecret);
         // Token times follow real time, not the simulated clock (see LocalTokens).
         LocalTokens tokens = new LocalTokens(secret, ISSUER, AUDIENCE, Clock.systemUTC());
         LocalOutbox outbox = new LocalOutbox(clock);
@@ -220,32 +234,47 @@ public final class LocalRunner implements AutoCloseable {
             throw e;
         }
         try {
-            LocalAws aws = new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE),
-                    localSettings(sns));
+            LocalAws aws =
+                    new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE), localSettings(sns));
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             Map<String, String> unavailable = new LinkedHashMap<>();
             ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                     .orElse(LocalRunner.class.getClassLoader());
             for (FunctionDefinition function : template.functions()) {
                 try {
-                    functions.put(function.logicalId(), LocalFunction.load(function, aws.contextOf(function, clock), loader,
-                            Duration.ofSeconds(intSetting(template, function, "Timeout", 3)),
-                            intSetting(template, function, "MemorySize", 128),
-                            "arn:aws:lambda:" + Emulators.REGION + ":" + LocalAws.ACCOUNT + ":function:" + function.logicalId()));
+                    functions.put(
+                            function.logicalId(),
+                            LocalFunction.load(
+                                    function,
+                                    aws.contextOf(function, clock),
+                                    loader,
+                                    Duration.ofSeconds(intSetting(template, function, "Timeout", 3)),
+                                    intSetting(template, function, "MemorySize", 128),
+                                    "arn:aws:lambda:" + Emulators.REGION + ":" + LocalAws.ACCOUNT + ":function:"
+                                            + function.logicalId()));
                 } catch (LocalFunction.FunctionLoadException e) {
                     unavailable.put(function.logicalId(), e.getMessage());
                 }
             }
             subscribe(template, aws, sns, functions);
-            LocalGateway gateway = new LocalGateway(new Router(template.httpRoutes()), functions, unavailable, tokens,
-                    clock, outbox, server::port);
+            LocalGateway gateway = new LocalGateway(
+                    new Router(template.httpRoutes()), functions, unavailable, tokens, clock, outbox, server::port);
             server.serve(gateway, options.accessLog());
             List<DemoData.Step> skipped = List.of();
             if (options.seedDemoData()) {
                 skipped = DemoData.seed(gateway, as -> seedToken(tokens, as), functions.keySet());
             }
-            return new LocalRunner(emulators, sns, server, gateway, tokens, clock, outbox, Map.copyOf(functions),
-                    Map.copyOf(unavailable), skipped);
+            return new LocalRunner(
+                    emulators,
+                    sns,
+                    server,
+                    gateway,
+                    tokens,
+                    clock,
+                    outbox,
+                    Map.copyOf(functions),
+                    Map.copyOf(unavailable),
+                    skipped);
         } catch (RuntimeException | Error e) {
             server.close();
             sns.close();
@@ -269,7 +298,8 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** Functions with an {@code SNS} event in the template receive what is published to that topic. */
-    private static void subscribe(SamTemplate template, LocalAws aws, LocalSns sns, Map<String, LocalFunction> functions) {
+    private static void subscribe(
+            SamTemplate template, LocalAws aws, LocalSns sns, Map<String, LocalFunction> functions) {
         for (FunctionDefinition definition : template.functions()) {
             LocalFunction function = functions.get(definition.logicalId());
             if (function == null) {
@@ -277,8 +307,11 @@ public final class LocalRunner implements AutoCloseable {
             }
             for (var event : definition.eventsOfType("SNS")) {
                 String topicArn = aws.resolve(event.properties().get("Topic"));
-                sns.subscribe(topicArn, (arn, json) ->
-                        function.invoke(json, function.newContext(java.util.UUID.randomUUID().toString())));
+                sns.subscribe(
+                        topicArn,
+                        (arn, json) -> function.invoke(
+                                json,
+                                function.newContext(java.util.UUID.randomUUID().toString())));
             }
         }
     }
@@ -364,7 +397,10 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public String tokenFor(String subject, String tenantId, Role... roles) {
-        return tokenFor(subject, tenantId, Arrays.stream(roles).map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
+        return tokenFor(
+                subject,
+                tenantId,
+                Arrays.stream(roles).map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     public String adminToken(String tenantId) {
@@ -434,12 +470,15 @@ public final class LocalRunner implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println();
-            System.out.println("Stopping: HTTP server and emulators...");
-            runner.close();
-            System.out.println("Stopped.");
-        }, "local-runner-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println();
+                            System.out.println("Stopping: HTTP server and emulators...");
+                            runner.close();
+                            System.out.println("Stopped.");
+                        },
+                        "local-runner-stop"));
         runner.printBanner(System.out);
         try {
             runner.awaitClose();
@@ -460,8 +499,11 @@ public final class LocalRunner implements AutoCloseable {
         out.println("Support Desk is running locally at " + base);
         out.println("  simulated clock: " + clock.instant() + "   (GET/POST " + base + "/_local/clock)");
         out.println("  routes from template.yaml:");
-        gateway.router().routes().forEach(r -> out.println("    " + r.routeKey() + "  -> " + r.function().logicalId()
-                + (functions.containsKey(r.function().logicalId()) ? "" : "  (NOT AVAILABLE: answers 500)")));
+        gateway.router()
+                .routes()
+                .forEach(r -> out.println("    " + r.routeKey() + "  -> "
+                        + r.function().logicalId()
+                        + (functions.containsKey(r.function().logicalId()) ? "" : "  (NOT AVAILABLE: answers 500)")));
         unavailable.forEach((name, reason) -> out.println("  WARNING " + reason));
         skippedSeed.forEach(step -> out.println("  WARNING demo data not seeded: " + step.what()));
         out.println();

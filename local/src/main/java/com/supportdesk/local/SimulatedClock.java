@@ -17,8 +17,7 @@ import java.util.function.LongSupplier;
  */
 public final class SimulatedClock extends Clock {
     /** An instant of simulated time paired with the monotonic reading taken at that moment. */
-    private record Anchor(Instant instant, long nanos) {
-    }
+    private record Anchor(Instant instant, long nanos) {}
 
     private final State state;
     private final ZoneId zone;

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class LocalRunnerEndToEndTest {
     /** Well in the past, so a timestamp written by a handler tells the simulated clock from the real one. */
-    private static final Instant START = Instant.now().minus(Duration.ofDays(400)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private static final Instant START =
+            Instant.now().minus(Duration.ofDays(400)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
     private static LocalRunner runner;
     private static HttpClient http;
 
@@ -66,12 +68,15 @@ class LocalRunnerEndToEndTest {
         }
     }
 
-    private record Result(int status, JsonNode json, HttpResponse<String> raw) {
-    }
+    private record Result(int status, JsonNode json, HttpResponse<String> raw) {}
 
-    private static Result call(String method, String path, String token, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runner.baseUri().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    private static Result call(String method, String path, String token, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(runner.baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -99,10 +104,13 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void everyFunctionOfTheTemplateIsServed() {
-        assertThat(runner.unavailableFunctions()).as("add missing function modules to local/pom.xml").isEmpty();
+        assertThat(runner.unavailableFunctions())
+                .as("add missing function modules to local/pom.xml")
+                .isEmpty();
         assertThat(runner.functions().keySet())
                 .containsExactlyInAnyOrderElementsOf(SamTemplate.ofProject().functions().stream()
-                        .map(FunctionDefinition::logicalId).toList());
+                        .map(FunctionDefinition::logicalId)
+                        .toList());
         assertThat(runner.skippedSeedSteps()).isEmpty();
     }
 
@@ -113,7 +121,8 @@ class LocalRunnerEndToEndTest {
         assertThat(contoso.json().path("supportPlan").asText()).isEqualTo("ADVANCED");
         assertThat(contoso.json().path("language").asText()).isEqualTo("en");
         assertThat(contoso.json().path("partner").path("name").asText()).isNotBlank();
-        assertThat(contoso.json().path("contacts").path("phones").get(0).asText()).startsWith("+");
+        assertThat(contoso.json().path("contacts").path("phones").get(0).asText())
+                .startsWith("+");
 
         Result fabrikam = get("/orgs/fabrikam", runner.adminToken("fabrikam"));
         assertThat(fabrikam.status()).isEqualTo(200);
@@ -123,13 +132,18 @@ class LocalRunnerEndToEndTest {
         Result health = get("/service-health?service=EXCHANGE_ONLINE", runner.adminToken("contoso"));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("incidents").size()).isGreaterThanOrEqualTo(1);
-        assertThat(health.json().path("incidents").get(0).path("service").asText()).isEqualTo("EXCHANGE_ONLINE");
+        assertThat(health.json().path("incidents").get(0).path("service").asText())
+                .isEqualTo("EXCHANGE_ONLINE");
     }
 
     @Test
     void anOperatorCreatesAnOrganisationThatOnlyItsAdminReads() throws Exception {
         Instant before = runner.clock().instant();
-        Result created = call("PUT", "/orgs/northwind", runner.operatorToken(), "application/json",
+        Result created = call(
+                "PUT",
+                "/orgs/northwind",
+                runner.operatorToken(),
+                "application/json",
                 orgBody("Northwind Traders", "STANDARD", "en"));
         Instant after = runner.clock().instant();
         assertThat(created.status()).isEqualTo(201);
@@ -146,7 +160,11 @@ class LocalRunnerEndToEndTest {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json().path("error").path("code").asText()).isNotBlank();
 
-        Result notOperator = call("PUT", "/orgs/northwind", runner.adminToken("northwind"), "application/json",
+        Result notOperator = call(
+                "PUT",
+                "/orgs/northwind",
+                runner.adminToken("northwind"),
+                "application/json",
                 orgBody("Hijacked", "ADVANCED", "en"));
         assertThat(notOperator.status()).isEqualTo(403);
     }
@@ -168,7 +186,8 @@ class LocalRunnerEndToEndTest {
 
         Map<String, Object> otherIssuer = new LinkedHashMap<>(runner.tokens().verify(token));
         otherIssuer.put("iss", "https://idp.example.com/");
-        assertThat(get("/orgs/contoso", runner.tokens().sign(otherIssuer)).status()).isEqualTo(401);
+        assertThat(get("/orgs/contoso", runner.tokens().sign(otherIssuer)).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -176,7 +195,9 @@ class LocalRunnerEndToEndTest {
         Result unknown = get("/no/such/route", runner.operatorToken());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("message").asText()).isEqualTo("Not Found");
-        assertThat(call("DELETE", "/orgs/contoso", runner.operatorToken(), null, null).status()).isEqualTo(404);
+        assertThat(call("DELETE", "/orgs/contoso", runner.operatorToken(), null, null)
+                        .status())
+                .isEqualTo(404);
         assertThat(get("/orgs/", runner.operatorToken()).status()).isEqualTo(404);
     }
 
@@ -192,10 +213,18 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void theSimulatedClockIsMovedOverHttpByOperatorsOnly() throws Exception {
-        Instant before = Instant.parse(get("/_local/clock", null).json().path("now").asText());
-        assertThat(call("POST", "/_local/clock", runner.adminToken("contoso"), "application/json",
-                "{\"advance\":\"PT2H\"}").status()).isEqualTo(403);
-        Result moved = call("POST", "/_local/clock", runner.operatorToken(), "application/json", "{\"advance\":\"P1D\"}");
+        Instant before =
+                Instant.parse(get("/_local/clock", null).json().path("now").asText());
+        assertThat(call(
+                                "POST",
+                                "/_local/clock",
+                                runner.adminToken("contoso"),
+                                "application/json",
+                                "{\"advance\":\"PT2H\"}")
+                        .status())
+                .isEqualTo(403);
+        Result moved =
+                call("POST", "/_local/clock", runner.operatorToken(), "application/json", "{\"advance\":\"P1D\"}");
         assertThat(moved.status()).isEqualTo(200);
         assertThat(Instant.parse(moved.json().path("now").asText())).isAfterOrEqualTo(before.plus(Duration.ofDays(1)));
         assertThat(runner.clock().instant()).isAfterOrEqualTo(before.plus(Duration.ofDays(1)));
@@ -222,12 +251,17 @@ class LocalRunnerEndToEndTest {
         assertThat(runner.outbox().messages())
                 .filteredOn(m -> m.kind().equals("TOPIC") && m.body().contains(caseId))
                 .singleElement()
-                .satisfies(m -> assertThat(m.body()).contains("CASE_ACKNOWLEDGEMENT").doesNotContain("li.na@contoso.example"));
+                .satisfies(m ->
+                        assertThat(m.body()).contains("CASE_ACKNOWLEDGEMENT").doesNotContain("li.na@contoso.example"));
     }
 
     @Test
     void aVerificationCodeBySmsGoesThroughTheLocalSnsToARegisteredPhoneOnly() throws Exception {
-        Result started = call("POST", "/verifications", runner.agentToken(), "application/json",
+        Result started = call(
+                "POST",
+                "/verifications",
+                runner.agentToken(),
+                "application/json",
                 "{\"tenantId\":\"contoso\",\"callerPhone\":\"+8613911112222\",\"channel\":\"SMS\"}");
         assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
         assertThat(started.json().path("status").asText()).isEqualTo("CODE_SENT");
@@ -236,14 +270,18 @@ class LocalRunnerEndToEndTest {
                 .filteredOn(m -> m.kind().equals("SMS") && m.body().matches("(?s).*\\b[0-9]{4} [0-9]{4}\\b.*"))
                 .isNotEmpty()
                 .allSatisfy(m -> assertThat(m.destination()).isIn(registered));
-        assertThat(runner.outbox().messages()).noneSatisfy(m -> assertThat(m.destination()).isEqualTo("+8613911112222"));
+        assertThat(runner.outbox().messages())
+                .noneSatisfy(m -> assertThat(m.destination()).isEqualTo("+8613911112222"));
     }
 
     @Test
     void tokensOfTheRunnerCarryTheAuthorizerClaims() {
         Map<String, Object> claims = runner.tokens().verify(runner.adminToken("contoso"));
-        assertThat(claims).containsEntry("tenant_id", "contoso").containsEntry("groups", List.of("admin"))
-                .containsEntry("iss", LocalRunner.ISSUER).containsEntry("aud", LocalRunner.AUDIENCE);
+        assertThat(claims)
+                .containsEntry("tenant_id", "contoso")
+                .containsEntry("groups", List.of("admin"))
+                .containsEntry("iss", LocalRunner.ISSUER)
+                .containsEntry("aud", LocalRunner.AUDIENCE);
         assertThatThrownBy(() -> runner.tokens().verify("x.y.z")).isInstanceOf(RuntimeException.class);
     }
 }

@@ -27,15 +27,21 @@ class LocalRunnerOptionsTest {
         assertThat(options.jwtSecret()).contains("s".repeat(32));
         assertThat(options.seedDemoData()).isFalse();
         assertThat(options.accessLog()).isFalse();
-        assertThat(LocalRunner.Options.parse(new String[] {"--jwt-secret", "x".repeat(40)}, Map.of(LocalRunner.SECRET_ENV, "y"))
-                .jwtSecret()).contains("x".repeat(40));
+        assertThat(LocalRunner.Options.parse(
+                                new String[] {"--jwt-secret", "x".repeat(40)}, Map.of(LocalRunner.SECRET_ENV, "y"))
+                        .jwtSecret())
+                .contains("x".repeat(40));
     }
 
     @Test
     void badArgumentsAreExplained() {
-        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--port", "x"}, Map.of())).hasMessageContaining("--port");
-        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock", "tomorrow"}, Map.of())).hasMessageContaining("ISO-8601");
-        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock"}, Map.of())).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--verbose"}, Map.of())).hasMessageContaining("Unknown");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--port", "x"}, Map.of()))
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock", "tomorrow"}, Map.of()))
+                .hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock"}, Map.of()))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--verbose"}, Map.of()))
+                .hasMessageContaining("Unknown");
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Function definitions as the template reader would produce them, for tests that need no template. */
 public final class TestFunctions {
-    private TestFunctions() {
-    }
+    private TestFunctions() {}
 
     /** {@code routes}: "METHOD /path" entries. */
     public static FunctionDefinition http(String logicalId, String handlerClass, String... routes) {
@@ -23,6 +22,7 @@ public final class TestFunctions {
             properties.put("Path", parts[1]);
             events.add(new EventSource("Route" + i++, "HttpApi", properties));
         }
-        return new FunctionDefinition(logicalId, handlerClass + "::handleRequest", "unused", Map.of(), events, Map.of());
+        return new FunctionDefinition(
+                logicalId, handlerClass + "::handleRequest", "unused", Map.of(), events, Map.of());
     }
 }

@@ -30,8 +30,7 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_ABSENT)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses a request body; any problem is a 400 that says what is wrong, never a stack trace. */
     public static <T> T read(String body, Class<T> type) {
@@ -47,8 +46,8 @@ public final class Json {
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("UNKNOWN_FIELD", "Unknown field '" + e.getPropertyName() + "'.");
         } catch (InvalidFormatException e) {
-            throw ApiException.badRequest("INVALID_VALUE",
-                    "Field '" + path(e) + "' has an invalid value" + allowed(e) + ".");
+            throw ApiException.badRequest(
+                    "INVALID_VALUE", "Field '" + path(e) + "' has an invalid value" + allowed(e) + ".");
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw field.isEmpty()
@@ -63,14 +62,16 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
     private static String path(MismatchedInputException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String allowed(InvalidFormatException e) {

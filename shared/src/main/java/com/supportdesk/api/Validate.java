@@ -14,8 +14,7 @@ public final class Validate {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private Validate() {
-    }
+    private Validate() {}
 
     public static ApiException invalid(String field, String problem) {
         return ApiException.badRequest("VALIDATION_FAILED", "Field '" + field + "' " + problem + ".");

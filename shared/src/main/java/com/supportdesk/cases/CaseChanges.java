@@ -9,13 +9,14 @@ public final class CaseChanges {
     public static final int MAX_MESSAGE = 8000;
     public static final int MAX_REASON = 1000;
 
-    private CaseChanges() {
-    }
+    private CaseChanges() {}
 
     /** {@code POST /cases/{caseId}/responses}: an agent's answer, optionally moving the case on. */
     public record AgentResponse(String message, CaseStatus status) {
         AgentResponse validated() {
-            if (status != null && status != CaseStatus.IN_PROGRESS && status != CaseStatus.AWAITING_CUSTOMER
+            if (status != null
+                    && status != CaseStatus.IN_PROGRESS
+                    && status != CaseStatus.AWAITING_CUSTOMER
                     && status != CaseStatus.RESOLVED) {
                 throw Validate.invalid("status", "can be IN_PROGRESS, AWAITING_CUSTOMER or RESOLVED with a response");
             }

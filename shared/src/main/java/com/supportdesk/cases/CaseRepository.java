@@ -1,7 +1,5 @@
 package com.supportdesk.cases;
 
-import com.supportdesk.runtime.Log;
-import com.supportdesk.notifications.requests.NotificationPublisher;
 import static com.supportdesk.persistence.Attributes.instant;
 import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
@@ -14,8 +12,10 @@ import com.supportdesk.model.Category;
 import com.supportdesk.model.Language;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.model.Severity;
+import com.supportdesk.notifications.requests.NotificationPublisher;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.persistence.Attributes;
+import com.supportdesk.runtime.Log;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +78,7 @@ public final class CaseRepository {
     }
 
     /** One page of a list and the token of the next, if any. */
-    public record Page(List<SupportCase> cases, Optional<String> nextToken) {
-    }
+    public record Page(List<SupportCase> cases, Optional<String> nextToken) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -100,7 +99,8 @@ public final class CaseRepository {
         List<CaseMessage> messages = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+            QueryResponse page = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(CASE_PREFIX + caseId)))
                     .consistentRead(true)
@@ -141,9 +141,14 @@ public final class CaseRepository {
         return put(supportCase, outbox, "version = :expected", Map.of(":expected", n(supportCase.version() - 1)));
     }
 
-    private boolean put(SupportCase c, Map<String, NotificationRequest> outbox, String condition,
-                        Map<String, AttributeValue> values) {
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(c, outbox))
+    private boolean put(
+            SupportCase c,
+            Map<String, NotificationRequest> outbox,
+            String condition,
+            Map<String, AttributeValue> values) {
+        PutItemRequest.Builder put = PutItemRequest.builder()
+                .tableName(table)
+                .item(toItem(c, outbox))
                 .conditionExpression(condition);
         if (!values.isEmpty()) {
             put.expressionAttributeValues(values);
@@ -172,8 +177,12 @@ public final class CaseRepository {
     /** Removes a message whose case write lost (best effort: an unnamed message is never shown anyway). */
     public void deleteMessage(String caseId, CaseMessage message) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Map.of(PK, s(CASE_PREFIX + caseId),
-                    SK, s(MSG_PREFIX + SortableTime.format(message.at()) + "#" + message.messageId()))));
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of(
+                            PK,
+                            s(CASE_PREFIX + caseId),
+                            SK,
+                            s(MSG_PREFIX + SortableTime.format(message.at()) + "#" + message.messageId()))));
         } catch (DynamoDbException e) {
             // left behind, harmless
         }
@@ -188,8 +197,16 @@ public final class CaseRepository {
             publisher.publish(request);
             published(caseId, request.notificationId());
         } catch (RuntimeException e) {
-            Log.error("notification_publish_failed", Map.of("caseId", caseId, "notificationId", request.notificationId(),
-                    "exception", e.getClass().getName()), e);
+            Log.error(
+                    "notification_publish_failed",
+                    Map.of(
+                            "caseId",
+                            caseId,
+                            "notificationId",
+                            request.notificationId(),
+                            "exception",
+                            e.getClass().getName()),
+                    e);
         }
     }
 
@@ -211,8 +228,14 @@ public final class CaseRepository {
      * @param filters     attribute = value conditions applied after the key condition
      * @param dueAfter    for BY_RESPONSE_WARNING: only cases whose response is still due after this instant
      */
-    public Page list(Index index, String partitionValue, Optional<String> sortAtMost, Map<String, String> filters,
-                     Optional<Instant> dueAfter, int limit, Optional<String> nextToken) {
+    public Page list(
+            Index index,
+            String partitionValue,
+            Optional<String> sortAtMost,
+            Map<String, String> filters,
+            Optional<Instant> dueAfter,
+            int limit,
+            Optional<String> nextToken) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#p", index.partition);
@@ -236,7 +259,9 @@ public final class CaseRepository {
             values.put(":due", s(SortableTime.format(dueAfter.get())));
             filterParts.add("#due > :due");
         }
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index.indexName)
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index.indexName)
                 .keyConditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -256,19 +281,20 @@ public final class CaseRepository {
             }
             throw e;
         }
-        List<SupportCase> cases = response.items().stream().map(CaseRepository::fromItem).toList();
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(PageToken.encode(index.indexName, response.lastEvaluatedKey()))
-                : Optional.empty();
+        List<SupportCase> cases =
+                response.items().stream().map(CaseRepository::fromItem).toList();
+        Optional<String> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(PageToken.encode(index.indexName, response.lastEvaluatedKey()))
+                        : Optional.empty();
         return new Page(cases, next);
     }
 
     // ------------------------------------------------------------------ idempotency keys
 
     /** A claimed idempotency key: the body it was first used with and the case it creates. */
-    public record IdempotencyRecord(String bodyHash, String caseId, boolean complete, String response,
-                                    Instant lockedAt) {
-    }
+    public record IdempotencyRecord(
+            String bodyHash, String caseId, boolean complete, String response, Instant lockedAt) {}
 
     /**
      * Claims a key for a new case with a conditional put: exactly one of any number of concurrent claims
@@ -284,7 +310,8 @@ public final class CaseRepository {
         item.put("lockedAt", s(SortableTime.format(now)));
         item.put("expiresAt", n(expires.getEpochSecond()));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
             return true;
@@ -294,14 +321,19 @@ public final class CaseRepository {
     }
 
     public Optional<IdempotencyRecord> findKey(String tenantId, String key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         String locked = Attributes.string(item, "lockedAt");
-        return Optional.of(new IdempotencyRecord(Attributes.string(item, "bodyHash"), Attributes.string(item, "caseId"),
-                "COMPLETE".equals(Attributes.string(item, "keyState")), Attributes.string(item, "response"),
+        return Optional.of(new IdempotencyRecord(
+                Attributes.string(item, "bodyHash"),
+                Attributes.string(item, "caseId"),
+                "COMPLETE".equals(Attributes.string(item, "keyState")),
+                Attributes.string(item, "response"),
                 locked == null ? null : Instant.parse(locked)));
     }
 
@@ -321,8 +353,13 @@ public final class CaseRepository {
                     .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))
                     .updateExpression("SET lockedAt = :now")
                     .conditionExpression("keyState = :pending AND lockedAt = :previous")
-                    .expressionAttributeValues(Map.of(":now", s(SortableTime.format(now)),
-                            ":pending", s("PENDING"), ":previous", s(SortableTime.format(previousLock)))));
+                    .expressionAttributeValues(Map.of(
+                            ":now",
+                            s(SortableTime.format(now)),
+                            ":pending",
+                            s("PENDING"),
+                            ":previous",
+                            s(SortableTime.format(previousLock)))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -350,7 +387,10 @@ public final class CaseRepository {
         item.put("contact", contactItem(c.contact()));
         item.put("caseStatus", s(c.status().name()));
         item.put("incidentIds", strings(c.incidentIds()));
-        item.put("history", AttributeValue.fromL(c.history().stream().map(CaseRepository::eventItem).toList()));
+        item.put(
+                "history",
+                AttributeValue.fromL(
+                        c.history().stream().map(CaseRepository::eventItem).toList()));
         item.put("openedVia", s(c.openedVia()));
         item.put("version", n(c.version()));
         item.put("createdAt", instant(c.createdAt()));
@@ -424,10 +464,16 @@ public final class CaseRepository {
                 Map<String, AttributeValue> m = v.m();
                 String severity = Attributes.string(m, "severity");
                 String status = Attributes.string(m, "status");
-                history.add(new CaseEvent(CaseEventType.valueOf(Attributes.string(m, "type")), Attributes.instant(m, "at"),
-                        Attributes.string(m, "by"), Attributes.string(m, "role"), Attributes.string(m, "reason"),
-                        severity == null ? null : Severity.valueOf(severity), status == null ? null : CaseStatus.valueOf(status),
-                        Attributes.string(m, "from"), Attributes.string(m, "messageId")));
+                history.add(new CaseEvent(
+                        CaseEventType.valueOf(Attributes.string(m, "type")),
+                        Attributes.instant(m, "at"),
+                        Attributes.string(m, "by"),
+                        Attributes.string(m, "role"),
+                        Attributes.string(m, "reason"),
+                        severity == null ? null : Severity.valueOf(severity),
+                        status == null ? null : CaseStatus.valueOf(status),
+                        Attributes.string(m, "from"),
+                        Attributes.string(m, "messageId")));
             }
         }
         String service = Attributes.string(item, "service");
@@ -441,7 +487,10 @@ public final class CaseRepository {
                 Attributes.string(item, "description"),
                 Severity.valueOf(Attributes.string(item, "severity")),
                 Attributes.string(item, "businessImpact"),
-                new CaseContact(Attributes.string(contact, "name"), Attributes.string(contact, "email"), phone,
+                new CaseContact(
+                        Attributes.string(contact, "name"),
+                        Attributes.string(contact, "email"),
+                        phone,
                         ContactMethod.valueOf(Attributes.string(contact, "preferredMethod")),
                         Language.fromTag(Attributes.string(contact, "language"))),
                 CaseStatus.valueOf(Attributes.string(item, "caseStatus")),
@@ -471,8 +520,12 @@ public final class CaseRepository {
     }
 
     private static CaseMessage messageOf(Map<String, AttributeValue> item) {
-        return new CaseMessage(Attributes.string(item, "messageId"), Attributes.instant(item, "at"),
-                Attributes.string(item, "by"), Attributes.string(item, "role"), Attributes.string(item, "text"));
+        return new CaseMessage(
+                Attributes.string(item, "messageId"),
+                Attributes.instant(item, "at"),
+                Attributes.string(item, "by"),
+                Attributes.string(item, "role"),
+                Attributes.string(item, "text"));
     }
 
     static ApiException notFound(String caseId) {

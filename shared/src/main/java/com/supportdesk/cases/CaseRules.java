@@ -36,35 +36,49 @@ public final class CaseRules {
             Pattern.compile("アドイン"),
             Pattern.compile("加载项"));
 
-    private CaseRules() {
-    }
+    private CaseRules() {}
 
     /** Severity rules for a case being opened or re-rated; {@code policies} must allow the pair too. */
-    public static void severity(Organization organization, Category category, Severity severity,
-                                String businessImpact, CaseContact contact, SlaPolicies policies) {
+    public static void severity(
+            Organization organization,
+            Category category,
+            Severity severity,
+            String businessImpact,
+            CaseContact contact,
+            SlaPolicies policies) {
         if (severity == Severity.A) {
             if (category != Category.TECHNICAL) {
-                throw ApiException.unprocessable(SEVERITY_AT_MOST_B, "Rule " + SEVERITY_AT_MOST_B
-                        + ": billing, subscription and pre-sales cases are at most severity B.");
+                throw ApiException.unprocessable(
+                        SEVERITY_AT_MOST_B,
+                        "Rule " + SEVERITY_AT_MOST_B
+                                + ": billing, subscription and pre-sales cases are at most severity B.");
             }
             if (organization.supportPlan() != SupportPlan.ADVANCED) {
-                throw ApiException.unprocessable(SEVERITY_A_ADVANCED_TECHNICAL, "Rule " + SEVERITY_A_ADVANCED_TECHNICAL
-                        + ": severity A is available only for technical cases of organisations with the advanced"
-                        + " online service contract. Choose severity B or C, or ask your account manager about the contract.");
+                throw ApiException.unprocessable(
+                        SEVERITY_A_ADVANCED_TECHNICAL,
+                        "Rule " + SEVERITY_A_ADVANCED_TECHNICAL
+                                + ": severity A is available only for technical cases of organisations with the advanced"
+                                + " online service contract. Choose severity B or C, or ask your account manager about the contract.");
             }
             if (businessImpact == null || businessImpact.isBlank()) {
-                throw ApiException.unprocessable(SEVERITY_A_IMPACT, "Rule " + SEVERITY_A_IMPACT
-                        + ": a severity A case needs a statement of its business impact (field businessImpact).");
+                throw ApiException.unprocessable(
+                        SEVERITY_A_IMPACT,
+                        "Rule " + SEVERITY_A_IMPACT
+                                + ": a severity A case needs a statement of its business impact (field businessImpact).");
             }
             if (!contact.hasPhone()) {
-                throw ApiException.unprocessable(SEVERITY_A_PHONE, "Rule " + SEVERITY_A_PHONE
-                        + ": a severity A case is worked 24x7 together with you and needs a phone contact (field contact.phone).");
+                throw ApiException.unprocessable(
+                        SEVERITY_A_PHONE,
+                        "Rule " + SEVERITY_A_PHONE
+                                + ": a severity A case is worked 24x7 together with you and needs a phone contact (field contact.phone).");
             }
         }
         if (!policies.isAllowed(severity, category)) {
-            throw ApiException.unprocessable(SEVERITY_NOT_OFFERED, "Rule " + SEVERITY_NOT_OFFERED
-                    + ": severity " + severity + " is not offered for " + category + " cases; allowed: "
-                    + policies.allowedSeverities(category) + ".");
+            throw ApiException.unprocessable(
+                    SEVERITY_NOT_OFFERED,
+                    "Rule " + SEVERITY_NOT_OFFERED
+                            + ": severity " + severity + " is not offered for " + category + " cases; allowed: "
+                            + policies.allowedSeverities(category) + ".");
         }
     }
 
@@ -75,17 +89,24 @@ public final class CaseRules {
      */
     public static void thirdParty(NewCase request, String forumUrl) {
         if (Boolean.TRUE.equals(request.thirdParty())) {
-            throw ApiException.unprocessable(THIRD_PARTY, "Rule " + THIRD_PARTY + ": we cannot troubleshoot"
-                    + " third-party services or add-ins. Please contact their vendor, or ask the community forum at "
-                    + forumUrl + ".");
+            throw ApiException.unprocessable(
+                    THIRD_PARTY,
+                    "Rule " + THIRD_PARTY + ": we cannot troubleshoot"
+                            + " third-party services or add-ins. Please contact their vendor, or ask the community forum at "
+                            + forumUrl + ".");
         }
         if (request.thirdParty() == null) {
             String text = request.title() + "\n" + request.description();
-            Optional<Pattern> hit = THIRD_PARTY_WORDS.stream().filter(p -> p.matcher(text).find()).findFirst();
+            Optional<Pattern> hit = THIRD_PARTY_WORDS.stream()
+                    .filter(p -> p.matcher(text).find())
+                    .findFirst();
             if (hit.isPresent()) {
-                throw ApiException.unprocessable(THIRD_PARTY_CONFIRM, "Rule " + THIRD_PARTY_CONFIRM + ": this request"
-                        + " mentions a third-party product or add-in, which we cannot troubleshoot (the community forum at "
-                        + forumUrl + " can help). If it is about our own service, send it again with \"thirdParty\": false.");
+                throw ApiException.unprocessable(
+                        THIRD_PARTY_CONFIRM,
+                        "Rule " + THIRD_PARTY_CONFIRM + ": this request"
+                                + " mentions a third-party product or add-in, which we cannot troubleshoot (the community forum at "
+                                + forumUrl
+                                + " can help). If it is about our own service, send it again with \"thirdParty\": false.");
             }
         }
     }
@@ -104,8 +125,10 @@ public final class CaseRules {
 
     public static void requireRoomForMessage(String caseId, int messages) {
         if (messages >= MAX_MESSAGES) {
-            throw ApiException.conflict("CASE_CONVERSATION_FULL", "Case " + caseId + " already holds " + MAX_MESSAGES
-                    + " messages; please open a new case and mention " + caseId + ".");
+            throw ApiException.conflict(
+                    "CASE_CONVERSATION_FULL",
+                    "Case " + caseId + " already holds " + MAX_MESSAGES
+                            + " messages; please open a new case and mention " + caseId + ".");
         }
     }
 }

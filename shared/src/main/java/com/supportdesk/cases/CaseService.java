@@ -46,8 +46,12 @@ public final class CaseService {
     private final NotificationPublisher notifications;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, OrganizationRepository organizations, CaseSla sla,
-                       NotificationPublisher notifications, Clock clock) {
+    public CaseService(
+            CaseRepository cases,
+            OrganizationRepository organizations,
+            CaseSla sla,
+            NotificationPublisher notifications,
+            Clock clock) {
         this.cases = cases;
         this.organizations = organizations;
         this.sla = sla;
@@ -62,9 +66,12 @@ public final class CaseService {
     }
 
     /** Query parameters of {@code GET /cases}. */
-    public record ListRequest(Optional<String> status, Optional<String> tenant, boolean breachingSoon,
-                              Optional<String> limit, Optional<String> nextToken) {
-    }
+    public record ListRequest(
+            Optional<String> status,
+            Optional<String> tenant,
+            boolean breachingSoon,
+            Optional<String> limit,
+            Optional<String> nextToken) {}
 
     public CaseViews.CaseList list(Caller caller, ListRequest request) {
         caller.require(Role.ADMIN, Role.AGENT);
@@ -78,18 +85,42 @@ public final class CaseService {
                 Map<String, String> filters = new LinkedHashMap<>();
                 tenant.ifPresent(t -> filters.put("tenantId", t));
                 status.ifPresent(s -> filters.put("caseStatus", s.name()));
-                page = cases.list(CaseRepository.Index.BY_RESPONSE_WARNING, CaseRepository.RUNNING,
-                        Optional.of(SortableTime.format(now) + "#~"), filters, Optional.of(now), limit, request.nextToken());
+                page = cases.list(
+                        CaseRepository.Index.BY_RESPONSE_WARNING,
+                        CaseRepository.RUNNING,
+                        Optional.of(SortableTime.format(now) + "#~"),
+                        filters,
+                        Optional.of(now),
+                        limit,
+                        request.nextToken());
             } else if (tenant.isPresent()) {
                 page = status.isPresent()
-                        ? cases.list(CaseRepository.Index.BY_TENANT_STATUS, tenant.get() + "#" + status.get().name(),
-                                Optional.empty(), Map.of(), Optional.empty(), limit, request.nextToken())
-                        : cases.list(CaseRepository.Index.BY_TENANT, tenant.get(), Optional.empty(), Map.of(),
-                                Optional.empty(), limit, request.nextToken());
+                        ? cases.list(
+                                CaseRepository.Index.BY_TENANT_STATUS,
+                                tenant.get() + "#" + status.get().name(),
+                                Optional.empty(),
+                                Map.of(),
+                                Optional.empty(),
+                                limit,
+                                request.nextToken())
+                        : cases.list(
+                                CaseRepository.Index.BY_TENANT,
+                                tenant.get(),
+                                Optional.empty(),
+                                Map.of(),
+                                Optional.empty(),
+                                limit,
+                                request.nextToken());
             } else {
                 // across tenants, by status; the default is the queue of cases waiting for a first response
-                page = cases.list(CaseRepository.Index.BY_STATUS, status.orElse(CaseStatus.OPEN).name(), Optional.empty(),
-                        Map.of(), Optional.empty(), limit, request.nextToken());
+                page = cases.list(
+                        CaseRepository.Index.BY_STATUS,
+                        status.orElse(CaseStatus.OPEN).name(),
+                        Optional.empty(),
+                        Map.of(),
+                        Optional.empty(),
+                        limit,
+                        request.nextToken());
             }
         } else {
             String own = caller.adminTenant();
@@ -101,9 +132,21 @@ public final class CaseService {
                 throw ApiException.forbidden("The breachingSoon filter is for support agents.");
             }
             page = status.isPresent()
-                    ? cases.list(CaseRepository.Index.BY_TENANT_STATUS, own + "#" + status.get().name(), Optional.empty(),
-                            Map.of(), Optional.empty(), limit, request.nextToken())
-                    : cases.list(CaseRepository.Index.BY_TENANT, own, Optional.empty(), Map.of(), Optional.empty(), limit,
+                    ? cases.list(
+                            CaseRepository.Index.BY_TENANT_STATUS,
+                            own + "#" + status.get().name(),
+                            Optional.empty(),
+                            Map.of(),
+                            Optional.empty(),
+                            limit,
+                            request.nextToken())
+                    : cases.list(
+                            CaseRepository.Index.BY_TENANT,
+                            own,
+                            Optional.empty(),
+                            Map.of(),
+                            Optional.empty(),
+                            limit,
                             request.nextToken());
         }
         List<CaseViews.Summary> rows = new ArrayList<>();
@@ -113,9 +156,18 @@ public final class CaseService {
             if (request.breachingSoon() && !(ir.state() == ResponseState.RUNNING && ir.warning())) {
                 continue; // the index keys were written under an older policy; the current one says not yet
             }
-            rows.add(new CaseViews.Summary(c.caseId(), c.tenantId(), c.category(), c.service(), c.title(), c.severity(),
-                    c.status(), c.createdAt(), c.updatedAt(),
-                    new CaseViews.ResponseSummary(ir.state(), ir.dueAt(), ir.warning(), ir.remaining().toString())));
+            rows.add(new CaseViews.Summary(
+                    c.caseId(),
+                    c.tenantId(),
+                    c.category(),
+                    c.service(),
+                    c.title(),
+                    c.severity(),
+                    c.status(),
+                    c.createdAt(),
+                    c.updatedAt(),
+                    new CaseViews.ResponseSummary(
+                            ir.state(), ir.dueAt(), ir.warning(), ir.remaining().toString())));
         }
         return new CaseViews.CaseList(rows, page.nextToken().orElse(null));
     }
@@ -133,23 +185,31 @@ public final class CaseService {
             CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "agent", response.message());
             List<CaseEvent> events = new ArrayList<>();
             events.add(CaseEvent.agentResponded(now, caller.subject(), message.messageId()));
-            CaseStatus target = response.status() != null ? response.status()
+            CaseStatus target = response.status() != null
+                    ? response.status()
                     : c.status() == CaseStatus.OPEN ? CaseStatus.IN_PROGRESS : c.status();
             if (target != c.status()) {
                 CaseTransitions.require(c.caseId(), c.status(), target);
-                events.add(CaseEvent.statusChanged(now, caller.subject(), "agent", c.status(), target, "agent response"));
+                events.add(
+                        CaseEvent.statusChanged(now, caller.subject(), "agent", c.status(), target, "agent response"));
             }
             SupportCase next = c.next(now, c.severity(), target, events);
-            NotificationRequest notice = NotificationRequest.of(c.caseId() + "#" + next.version(), NotificationType.CASE_RESPONSE,
-                    c.tenantId(), c.caseId(), Recipient.caseContact(CaseSubmissionService.channel(c.contact())),
-                    c.contact().language(), now);
+            NotificationRequest notice = NotificationRequest.of(
+                    c.caseId() + "#" + next.version(),
+                    NotificationType.CASE_RESPONSE,
+                    c.tenantId(),
+                    c.caseId(),
+                    Recipient.caseContact(CaseSubmissionService.channel(c.contact())),
+                    c.contact().language(),
+                    now);
             return new Mutation(next, Optional.of(message), List.of(notice));
         });
     }
 
     public CaseViews.Detail reply(Caller caller, String caseId, CaseChanges.CustomerReply body) {
         if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
-            throw ApiException.forbidden("Replies come from the organisation's administrator; agents respond with /responses.");
+            throw ApiException.forbidden(
+                    "Replies come from the organisation's administrator; agents respond with /responses.");
         }
         CaseChanges.CustomerReply reply = body.validated();
         return mutate(caller, caseId, Optional.empty(), current -> {
@@ -163,7 +223,8 @@ public final class CaseService {
             CaseStatus target = c.status();
             if (c.status() == CaseStatus.AWAITING_CUSTOMER) {
                 target = CaseStatus.IN_PROGRESS; // the customer answered: the case resumes
-                events.add(CaseEvent.statusChanged(now, caller.subject(), "admin", c.status(), target, "customer replied"));
+                events.add(CaseEvent.statusChanged(
+                        now, caller.subject(), "admin", c.status(), target, "customer replied"));
             }
             return new Mutation(c.next(now, c.severity(), target, events), Optional.of(message), List.of());
         });
@@ -178,7 +239,8 @@ public final class CaseService {
             throw ApiException.forbidden("Only the organisation's administrator can cancel a case.");
         }
         if (!agent && (change.severity() != null || change.status() != CaseStatus.CANCELLED)) {
-            throw ApiException.forbidden("An administrator can cancel a case (status CANCELLED); other changes are made by support.");
+            throw ApiException.forbidden(
+                    "An administrator can cancel a case (status CANCELLED); other changes are made by support.");
         }
         return mutate(caller, caseId, Optional.ofNullable(change.version()), current -> {
             SupportCase c = current.supportCase();
@@ -186,40 +248,47 @@ public final class CaseService {
             List<CaseEvent> events = new ArrayList<>();
             if (change.severity() != null && change.severity() != c.severity()) {
                 requireActive(c);
-                Organization organization = organizations.find(c.tenantId())
-                        .orElseThrow(() -> CaseRepository.notFound(c.caseId()));
-                CaseRules.severity(organization, c.category(), change.severity(), c.businessImpact(), c.contact(), sla.policies());
-                events.add(CaseEvent.severityChanged(now, caller.subject(), role, c.severity(), change.severity(), change.reason()));
+                Organization organization =
+                        organizations.find(c.tenantId()).orElseThrow(() -> CaseRepository.notFound(c.caseId()));
+                CaseRules.severity(
+                        organization, c.category(), change.severity(), c.businessImpact(), c.contact(), sla.policies());
+                events.add(CaseEvent.severityChanged(
+                        now, caller.subject(), role, c.severity(), change.severity(), change.reason()));
             }
             CaseStatus target = c.status();
             if (change.status() != null && change.status() != c.status()) {
                 if (c.status() == CaseStatus.OPEN && change.status() != CaseStatus.CANCELLED) {
                     // leaving OPEN is what the first response does: a status change must not hide an unanswered case
-                    throw ApiException.conflict("FIRST_RESPONSE_REQUIRED", "Case " + c.caseId()
-                            + " is waiting for its first response; answer it with POST /cases/" + c.caseId() + "/responses.");
+                    throw ApiException.conflict(
+                            "FIRST_RESPONSE_REQUIRED",
+                            "Case " + c.caseId() + " is waiting for its first response; answer it with POST /cases/"
+                                    + c.caseId() + "/responses.");
                 }
                 CaseTransitions.require(c.caseId(), c.status(), change.status());
                 target = change.status();
                 events.add(CaseEvent.statusChanged(now, caller.subject(), role, c.status(), target, change.reason()));
             }
             if (events.isEmpty()) {
-                throw ApiException.conflict("NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
+                throw ApiException.conflict(
+                        "NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
             }
-            return new Mutation(c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events),
-                    Optional.empty(), List.of());
+            return new Mutation(
+                    c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events),
+                    Optional.empty(),
+                    List.of());
         });
     }
 
     // ------------------------------------------------------------------ plumbing
 
-    private record Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {
-    }
+    private record Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {}
 
-    private CaseViews.Detail mutate(Caller caller, String caseId, Optional<Long> expectedVersion,
-                                    Function<StoredCase, Mutation> change) {
+    private CaseViews.Detail mutate(
+            Caller caller, String caseId, Optional<Long> expectedVersion, Function<StoredCase, Mutation> change) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredCase current = load(caller, caseId);
-            if (expectedVersion.isPresent() && expectedVersion.get() != current.supportCase().version()) {
+            if (expectedVersion.isPresent()
+                    && expectedVersion.get() != current.supportCase().version()) {
                 throw stale(caseId);
             }
             Mutation mutation = change.apply(current);
@@ -252,7 +321,8 @@ public final class CaseService {
     }
 
     private static ApiException stale(String caseId) {
-        return ApiException.conflict("VERSION_CONFLICT", "Case " + caseId + " was changed by someone else; read it again and retry.");
+        return ApiException.conflict(
+                "VERSION_CONFLICT", "Case " + caseId + " was changed by someone else; read it again and retry.");
     }
 
     /** The case if the caller may see it; 404 otherwise (another tenant's case does not exist for an admin). */
@@ -270,7 +340,8 @@ public final class CaseService {
 
     private static void requireActive(SupportCase c) {
         if (!CaseTransitions.isActive(c.status())) {
-            throw ApiException.conflict("CASE_FINISHED", "Case " + c.caseId() + " is " + c.status() + "; it takes no more changes.");
+            throw ApiException.conflict(
+                    "CASE_FINISHED", "Case " + c.caseId() + " is " + c.status() + "; it takes no more changes.");
         }
     }
 
@@ -292,14 +363,38 @@ public final class CaseService {
         SupportCase c = stored.supportCase();
         Map<String, String> texts = new LinkedHashMap<>();
         stored.messages().forEach(m -> texts.put(m.messageId(), m.text()));
-        List<CaseViews.HistoryEntry> history = c.history().stream().map(e -> new CaseViews.HistoryEntry(e.type(), e.at(),
-                e.by(), e.role(), e.reason(), e.severity(), e.status(), e.from(),
-                e.messageId() == null ? null : texts.get(e.messageId()))).toList();
-        return new CaseViews.Detail(c.caseId(), c.tenantId(), c.category(), c.service(), c.title(), c.description(),
-                c.severity(), c.businessImpact(), c.contact(), c.status(), c.incidentIds(), c.openedVia(), c.version(),
-                c.createdAt(), c.createdBy(), c.updatedAt(), sla.view(c, clock.instant()), history);
+        List<CaseViews.HistoryEntry> history = c.history().stream()
+                .map(e -> new CaseViews.HistoryEntry(
+                        e.type(),
+                        e.at(),
+                        e.by(),
+                        e.role(),
+                        e.reason(),
+                        e.severity(),
+                        e.status(),
+                        e.from(),
+                        e.messageId() == null ? null : texts.get(e.messageId())))
+                .toList();
+        return new CaseViews.Detail(
+                c.caseId(),
+                c.tenantId(),
+                c.category(),
+                c.service(),
+                c.title(),
+                c.description(),
+                c.severity(),
+                c.businessImpact(),
+                c.contact(),
+                c.status(),
+                c.incidentIds(),
+                c.openedVia(),
+                c.version(),
+                c.createdAt(),
+                c.createdBy(),
+                c.updatedAt(),
+                sla.view(c, clock.instant()),
+                history);
     }
-
 
     private static int limit(String raw) {
         try {

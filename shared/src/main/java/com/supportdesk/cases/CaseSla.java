@@ -40,8 +40,9 @@ public final class CaseSla {
         for (CaseEvent e : c.history()) {
             switch (e.type()) {
                 case SUBMITTED -> events.add(TimelineEvent.submitted(e.at(), e.severity(), c.category()));
-                case SEVERITY_CHANGED -> events.add(TimelineEvent.severityChanged(e.at(), e.severity(),
-                        e.reason() == null ? "" : e.reason()));
+                case SEVERITY_CHANGED ->
+                    events.add(
+                            TimelineEvent.severityChanged(e.at(), e.severity(), e.reason() == null ? "" : e.reason()));
                 case STATUS_CHANGED -> events.add(TimelineEvent.statusChanged(e.at(), e.status()));
                 case AGENT_RESPONDED -> events.add(TimelineEvent.agentResponded(e.at()));
                 case CUSTOMER_REPLIED -> {
@@ -83,10 +84,16 @@ public final class CaseSla {
                 ir.breachedAt().orElse(null),
                 ir.remaining().toString(),
                 ir.warning());
-        FollowUpView followUp = s.followUp().map(f -> new FollowUpView(f.cycleStart(), f.state().name(),
-                f.dueAt().orElse(null), f.remaining().toString())).orElse(null);
-        DowngradeView downgrade = s.downgrade().map(d -> new DowngradeView(d.from().name(), d.to().name(),
-                d.waitingSince(), d.dueAt(), d.due())).orElse(null);
+        FollowUpView followUp = s.followUp()
+                .map(f -> new FollowUpView(
+                        f.cycleStart(),
+                        f.state().name(),
+                        f.dueAt().orElse(null),
+                        f.remaining().toString()))
+                .orElse(null);
+        DowngradeView downgrade = s.downgrade()
+                .map(d -> new DowngradeView(d.from().name(), d.to().name(), d.waitingSince(), d.dueAt(), d.due()))
+                .orElse(null);
         return new View(s.asOf(), initial, followUp, downgrade, s.nextCheckAt().orElse(null));
     }
 
@@ -94,23 +101,33 @@ public final class CaseSla {
      * @param asOf       the instant the clocks were evaluated at
      * @param nextCheckAt the next instant a clock changes state (what the sweep looks for)
      */
-    public record View(Instant asOf, InitialResponseView initialResponse, FollowUpView followUp,
-                       DowngradeView downgrade, Instant nextCheckAt) {
-    }
+    public record View(
+            Instant asOf,
+            InitialResponseView initialResponse,
+            FollowUpView followUp,
+            DowngradeView downgrade,
+            Instant nextCheckAt) {}
 
     /**
      * The initial-response clock; {@code remaining} is an ISO-8601 duration of open time, negative once overdue. Once it stopped, {@code state} says MET or BREACHED and both instants are
      * given: {@code dueAt} and {@code stoppedAt} (the first response, or the resolution if that came first).
      */
-    public record InitialResponseView(String severity, String target, Instant startedAt, Instant dueAt,
-                                      OffsetDateTime dueAtLocal, String timeZone, Instant warningAt,
-                                      ResponseState state, Instant stoppedAt, Instant respondedAt,
-                                      Instant breachedAt, String remaining, boolean warning) {
-    }
+    public record InitialResponseView(
+            String severity,
+            String target,
+            Instant startedAt,
+            Instant dueAt,
+            OffsetDateTime dueAtLocal,
+            String timeZone,
+            Instant warningAt,
+            ResponseState state,
+            Instant stoppedAt,
+            Instant respondedAt,
+            Instant breachedAt,
+            String remaining,
+            boolean warning) {}
 
-    public record FollowUpView(Instant cycleStart, String state, Instant dueAt, String remaining) {
-    }
+    public record FollowUpView(Instant cycleStart, String state, Instant dueAt, String remaining) {}
 
-    public record DowngradeView(String from, String to, Instant waitingSince, Instant dueAt, boolean due) {
-    }
+    public record DowngradeView(String from, String to, Instant waitingSince, Instant dueAt, boolean due) {}
 }

@@ -64,9 +64,15 @@ public final class CaseSubmissionService {
     private final String forumUrl;
     private final Clock clock;
 
-    public CaseSubmissionService(CaseRepository cases, OrganizationRepository organizations, IncidentRepository incidents,
-                                 CaseSla sla, NotificationPublisher notifications, VerificationGrants grants,
-                                 String forumUrl, Clock clock) {
+    public CaseSubmissionService(
+            CaseRepository cases,
+            OrganizationRepository organizations,
+            IncidentRepository incidents,
+            CaseSla sla,
+            NotificationPublisher notifications,
+            VerificationGrants grants,
+            String forumUrl,
+            Clock clock) {
         this.cases = cases;
         this.organizations = organizations;
         this.incidents = incidents;
@@ -92,8 +98,7 @@ public final class CaseSubmissionService {
     }
 
     /** The answer: 201 for a new case, 200 for a retry; {@code body} is the same JSON either way. */
-    public record Submission(boolean created, String caseId, JsonNode body) {
-    }
+    public record Submission(boolean created, String caseId, JsonNode body) {}
 
     public Submission submit(Caller caller, String rawBody, Optional<String> idempotencyKey, Optional<String> grant) {
         requireMayOpenCases(caller);
@@ -101,7 +106,8 @@ public final class CaseSubmissionService {
         String tenantId = actingTenant(caller, body.tenantId(), grant);
         Optional<String> key = idempotencyKey.map(String::strip);
         if (key.isPresent() && !KEY.matcher(key.get()).matches()) {
-            throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY",
+            throw ApiException.badRequest(
+                    "INVALID_IDEMPOTENCY_KEY",
                     "The Idempotency-Key header must be 8 to 128 letters, digits or . _ : - (a UUID is ideal).");
         }
         String bodyHash = hash(tenantId, rawBody);
@@ -112,12 +118,20 @@ public final class CaseSubmissionService {
             }
         }
 
-        Organization organization = organizations.find(tenantId).orElseThrow(() -> ApiException.unprocessable(
-                "ORGANIZATION_NOT_REGISTERED", "Organisation " + tenantId + " has no profile yet; support cannot open cases for it."));
+        Organization organization = organizations
+                .find(tenantId)
+                .orElseThrow(() -> ApiException.unprocessable(
+                        "ORGANIZATION_NOT_REGISTERED",
+                        "Organisation " + tenantId + " has no profile yet; support cannot open cases for it."));
         NewCase request = body.validated(organization.language());
         CaseRules.thirdParty(request, forumUrl);
-        CaseRules.severity(organization, request.category(), request.severity(), request.businessImpact(),
-                request.contact(), sla.policies());
+        CaseRules.severity(
+                organization,
+                request.category(),
+                request.severity(),
+                request.businessImpact(),
+                request.contact(),
+                sla.policies());
 
         Instant now = clock.instant();
         String caseId = Ids.next("CS", 3);
@@ -129,27 +143,64 @@ public final class CaseSubmissionService {
             caseId = holder.caseId(); // taken over: finish the holder's case under its id
         }
 
-        List<Incident> active = request.category() == Category.TECHNICAL
-                ? incidents.active(Optional.of(request.service())) : List.of();
-        SupportCase supportCase = new SupportCase(caseId, tenantId, request.category(), request.service(), request.title(),
-                request.description(), request.severity(), request.businessImpact(), request.contact(), CaseStatus.OPEN,
+        List<Incident> active =
+                request.category() == Category.TECHNICAL ? incidents.active(Optional.of(request.service())) : List.of();
+        SupportCase supportCase = new SupportCase(
+                caseId,
+                tenantId,
+                request.category(),
+                request.service(),
+                request.title(),
+                request.description(),
+                request.severity(),
+                request.businessImpact(),
+                request.contact(),
+                CaseStatus.OPEN,
                 active.stream().map(Incident::incidentId).toList(),
-                List.of(CaseEvent.submitted(now, caller.subject(), caller.has(Role.ADMIN) && !caller.has(Role.AGENT) ? "admin" : "agent",
-                        request.severity(), submissionReason(caller, grant, request.businessImpact()))),
-                caller.has(Role.AGENT) ? "PHONE" : "ONLINE", 1, now, caller.subject(), now);
-        NotificationRequest acknowledgement = NotificationRequest.of(caseId + "#ack", NotificationType.CASE_ACKNOWLEDGEMENT,
-                tenantId, caseId, Recipient.caseContact(channel(request.contact())), request.contact().language(), now);
+                List.of(CaseEvent.submitted(
+                        now,
+                        caller.subject(),
+                        caller.has(Role.ADMIN) && !caller.has(Role.AGENT) ? "admin" : "agent",
+                        request.severity(),
+                        submissionReason(caller, grant, request.businessImpact()))),
+                caller.has(Role.AGENT) ? "PHONE" : "ONLINE",
+                1,
+                now,
+                caller.subject(),
+                now);
+        NotificationRequest acknowledgement = NotificationRequest.of(
+                caseId + "#ack",
+                NotificationType.CASE_ACKNOWLEDGEMENT,
+                tenantId,
+                caseId,
+                Recipient.caseContact(channel(request.contact())),
+                request.contact().language(),
+                now);
         if (!cases.create(supportCase, Map.of(acknowledgement.notificationId(), acknowledgement))) {
             if (key.isEmpty()) {
                 throw ApiException.conflict("ID_COLLISION", "Please retry.");
             }
             // the claim's first holder created it before it stopped: answer with what is stored
-            supportCase = cases.find(caseId).orElseThrow(() -> CaseRepository.notFound("")).supportCase();
-            active = supportCase.incidentIds().stream().map(incidents::find).flatMap(Optional::stream).toList();
+            supportCase = cases.find(caseId)
+                    .orElseThrow(() -> CaseRepository.notFound(""))
+                    .supportCase();
+            active = supportCase.incidentIds().stream()
+                    .map(incidents::find)
+                    .flatMap(Optional::stream)
+                    .toList();
         } else {
             publish(caseId, acknowledgement);
-            Log.info("case_opened", Map.of("caseId", caseId, "tenantId", tenantId, "severity", request.severity().name(),
-                    "category", request.category().name()));
+            Log.info(
+                    "case_opened",
+                    Map.of(
+                            "caseId",
+                            caseId,
+                            "tenantId",
+                            tenantId,
+                            "severity",
+                            request.severity().name(),
+                            "category",
+                            request.category().name()));
         }
         JsonNode response = Json.MAPPER.valueToTree(receipt(supportCase, organization, active));
         if (key.isPresent()) {
@@ -203,7 +254,8 @@ public final class CaseSubmissionService {
     }
 
     private static ApiException reused() {
-        return ApiException.conflict("IDEMPOTENCY_KEY_REUSED",
+        return ApiException.conflict(
+                "IDEMPOTENCY_KEY_REUSED",
                 "This Idempotency-Key was already used with a different request; use a new key for a new case.");
     }
 
@@ -212,8 +264,10 @@ public final class CaseSubmissionService {
         // Real time, not the case clock: this bounds how long this request waits for another one.
         Instant deadline = Instant.now().plus(WAIT_FOR_CLAIM);
         while (true) {
-            CaseRepository.IdempotencyRecord holder = cases.findKey(tenantId, key).orElseThrow(() ->
-                    ApiException.conflict("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is in progress; retry shortly."));
+            CaseRepository.IdempotencyRecord holder = cases.findKey(tenantId, key)
+                    .orElseThrow(() -> ApiException.conflict(
+                            "IDEMPOTENCY_IN_PROGRESS",
+                            "A request with this Idempotency-Key is in progress; retry shortly."));
             if (!holder.bodyHash().equals(bodyHash)) {
                 throw reused();
             }
@@ -221,12 +275,14 @@ public final class CaseSubmissionService {
                 return holder;
             }
             Instant now = clock.instant();
-            if (holder.lockedAt() != null && holder.lockedAt().plus(STALE_CLAIM).isBefore(now)
+            if (holder.lockedAt() != null
+                    && holder.lockedAt().plus(STALE_CLAIM).isBefore(now)
                     && cases.takeOverKey(tenantId, key, holder.lockedAt(), now)) {
                 return holder;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw ApiException.conflict("IDEMPOTENCY_IN_PROGRESS",
+                throw ApiException.conflict(
+                        "IDEMPOTENCY_IN_PROGRESS",
                         "A request with this Idempotency-Key is in progress; retry shortly.");
             }
             try {
@@ -250,9 +306,19 @@ public final class CaseSubmissionService {
         SlaStatus status = sla.status(c, c.createdAt());
         SlaRule rule = sla.rule(status);
         Instant due = status.initialResponse().dueAt();
-        return new Receipt(c.caseId(), c.status(), c.severity(), c.category(), c.service(), c.title(), c.createdAt(),
-                new Receipt.InitialResponse(rule.target().toString(), due,
-                        OffsetDateTime.ofInstant(due, rule.calendar().zone()), rule.calendar().zone().getId()),
+        return new Receipt(
+                c.caseId(),
+                c.status(),
+                c.severity(),
+                c.category(),
+                c.service(),
+                c.title(),
+                c.createdAt(),
+                new Receipt.InitialResponse(
+                        rule.target().toString(),
+                        due,
+                        OffsetDateTime.ofInstant(due, rule.calendar().zone()),
+                        rule.calendar().zone().getId()),
                 SupportDirectory.describe(rule.calendar()),
                 directory().expectedInitialResponse(c.severity(), c.category()),
                 SupportDirectory.phoneFor(organization.country()),
@@ -268,25 +334,37 @@ public final class CaseSubmissionService {
             throw ApiException.forbidden("Support options are shown to an organisation's administrators.");
         }
         String tenantId = caller.adminTenant();
-        Organization organization = organizations.find(tenantId).orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
+        Organization organization =
+                organizations.find(tenantId).orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
         List<SupportOptions.Contact> contacts = new ArrayList<>();
-        organization.partnerContact().ifPresent(p -> contacts.add(new SupportOptions.Contact("PARTNER", p.name(), p.phone(),
-                p.email(), "Your subscription was bought through this partner: contact them first.")));
+        organization
+                .partnerContact()
+                .ifPresent(p -> contacts.add(new SupportOptions.Contact(
+                        "PARTNER",
+                        p.name(),
+                        p.phone(),
+                        p.email(),
+                        "Your subscription was bought through this partner: contact them first.")));
         SupportDirectory.Phone phone = SupportDirectory.phoneFor(organization.country());
-        contacts.add(new SupportOptions.Contact("VENDOR", "Support Desk", phone.number(), null,
-                "Open a case online, or call us."));
+        contacts.add(new SupportOptions.Contact(
+                "VENDOR", "Support Desk", phone.number(), null, "Open a case online, or call us."));
         List<SupportOptions.Hours> hours = new ArrayList<>();
         List<SupportOptions.ExpectedResponse> expected = new ArrayList<>();
         for (Category category : Category.values()) {
             hours.add(new SupportOptions.Hours(category, directory().supportHours(category)));
             for (Severity severity : sla.policies().allowedSeverities(category)) {
                 boolean available = severity != Severity.A || organization.supportPlan() == SupportPlan.ADVANCED;
-                expected.add(new SupportOptions.ExpectedResponse(category, severity,
+                expected.add(new SupportOptions.ExpectedResponse(
+                        category,
+                        severity,
                         directory().expectedInitialResponse(severity, category),
-                        SupportDirectory.describe(sla.policies().rule(severity, category).calendar()), available));
+                        SupportDirectory.describe(
+                                sla.policies().rule(severity, category).calendar()),
+                        available));
             }
         }
-        return new SupportOptions(tenantId, service.orElse(null), incidents.active(service), contacts, phone, hours, expected);
+        return new SupportOptions(
+                tenantId, service.orElse(null), incidents.active(service), contacts, phone, hours, expected);
     }
 
     // ------------------------------------------------------------------ body hash

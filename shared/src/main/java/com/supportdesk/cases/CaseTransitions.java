@@ -31,8 +31,7 @@ public final class CaseTransitions {
         NEXT.put(CANCELLED, EnumSet.noneOf(CaseStatus.class));
     }
 
-    private CaseTransitions() {
-    }
+    private CaseTransitions() {}
 
     public static boolean allowed(CaseStatus from, CaseStatus to) {
         return NEXT.get(from).contains(to);
@@ -40,8 +39,10 @@ public final class CaseTransitions {
 
     public static void require(String caseId, CaseStatus from, CaseStatus to) {
         if (!allowed(from, to)) {
-            throw ApiException.conflict("INVALID_TRANSITION", "Case " + caseId + " is " + from + "; it cannot become "
-                    + to + " (allowed: " + (NEXT.get(from).isEmpty() ? "none" : NEXT.get(from)) + ").");
+            throw ApiException.conflict(
+                    "INVALID_TRANSITION",
+                    "Case " + caseId + " is " + from + "; it cannot become " + to + " (allowed: "
+                            + (NEXT.get(from).isEmpty() ? "none" : NEXT.get(from)) + ").");
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** The shapes the case API answers with. */
 public final class CaseViews {
-    private CaseViews() {
-    }
+    private CaseViews() {}
 
     /** {@code GET /cases/{caseId}}: the case, its SLA state recomputed now, and its history with messages. */
     public record Detail(
@@ -32,24 +31,35 @@ public final class CaseViews {
             String createdBy,
             Instant updatedAt,
             CaseSla.View sla,
-            List<HistoryEntry> history) {
-    }
+            List<HistoryEntry> history) {}
 
     /** One history entry; {@code message} is the text of a response or reply. */
-    public record HistoryEntry(CaseEventType type, Instant at, String by, String role, String reason,
-                               Severity severity, CaseStatus status, String from, String message) {
-    }
+    public record HistoryEntry(
+            CaseEventType type,
+            Instant at,
+            String by,
+            String role,
+            String reason,
+            Severity severity,
+            CaseStatus status,
+            String from,
+            String message) {}
 
     /** One row of a list. */
-    public record Summary(String caseId, String tenantId, Category category, ServiceName service, String title,
-                          Severity severity, CaseStatus status, Instant createdAt, Instant updatedAt,
-                          ResponseSummary initialResponse) {
-    }
+    public record Summary(
+            String caseId,
+            String tenantId,
+            Category category,
+            ServiceName service,
+            String title,
+            Severity severity,
+            CaseStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            ResponseSummary initialResponse) {}
 
-    public record ResponseSummary(ResponseState state, Instant dueAt, boolean warning, String remaining) {
-    }
+    public record ResponseSummary(ResponseState state, Instant dueAt, boolean warning, String remaining) {}
 
     /** A page of cases; {@code nextToken} is absent on the last page. */
-    public record CaseList(List<Summary> cases, String nextToken) {
-    }
+    public record CaseList(List<Summary> cases, String nextToken) {}
 }

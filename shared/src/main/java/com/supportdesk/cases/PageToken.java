@@ -22,8 +22,7 @@ final class PageToken {
     private static final String INVALID = "INVALID_NEXT_TOKEN";
     private static final int MAX_LENGTH = 2048;
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     static String encode(String index, Map<String, AttributeValue> lastKey) {
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -31,7 +30,9 @@ final class PageToken {
         json.put("i", index);
         ObjectNode keys = json.putObject("k");
         lastKey.forEach((name, value) -> keys.put(name, value.s()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -39,14 +40,17 @@ final class PageToken {
      * @param partitionName  the index's partition attribute
      * @param partitionValue the partition this query reads
      */
-    static Map<String, AttributeValue> decode(String token, String index, Set<String> keyNames,
-                                              String partitionName, String partitionValue) {
+    static Map<String, AttributeValue> decode(
+            String token, String index, Set<String> keyNames, String partitionName, String partitionValue) {
         try {
             if (token.length() > MAX_LENGTH) {
                 throw invalid();
             }
             JsonNode json = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(token));
-            if (json == null || !json.isObject() || json.path("v").asInt() != 1 || !index.equals(json.path("i").asText())) {
+            if (json == null
+                    || !json.isObject()
+                    || json.path("v").asInt() != 1
+                    || !index.equals(json.path("i").asText())) {
                 throw invalid();
             }
             JsonNode keys = json.path("k");
@@ -56,15 +60,18 @@ final class PageToken {
             Map<String, AttributeValue> start = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (!keyNames.contains(field.getKey()) || !field.getValue().isTextual()
-                        || field.getValue().asText().isEmpty() || field.getValue().asText().length() > 300) {
+                if (!keyNames.contains(field.getKey())
+                        || !field.getValue().isTextual()
+                        || field.getValue().asText().isEmpty()
+                        || field.getValue().asText().length() > 300) {
                     throw invalid();
                 }
                 start.put(field.getKey(), AttributeValue.fromS(field.getValue().asText()));
             }
             if (!partitionValue.equals(start.get(partitionName).s())
                     || !start.get(CaseRepository.PK).s().startsWith(CaseRepository.CASE_PREFIX)
-                    || !CaseRepository.CASE_SK.equals(start.get(CaseRepository.SK).s())) {
+                    || !CaseRepository.CASE_SK.equals(
+                            start.get(CaseRepository.SK).s())) {
                 throw invalid();
             }
             return start;

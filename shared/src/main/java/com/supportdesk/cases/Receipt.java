@@ -29,16 +29,18 @@ public record Receipt(
         Links links) {
 
     /** The initial-response due time in UTC and in the zone of the calendar it is measured on. */
-    public record InitialResponse(String target, Instant dueAt, OffsetDateTime dueAtLocal, String timeZone) {
-    }
+    public record InitialResponse(String target, Instant dueAt, OffsetDateTime dueAtLocal, String timeZone) {}
 
     public record IncidentLink(String incidentId, ServiceName service, String title, Instant startedAt, String href) {
         static IncidentLink of(Incident incident) {
-            return new IncidentLink(incident.incidentId(), incident.service(), incident.title(), incident.startedAt(),
+            return new IncidentLink(
+                    incident.incidentId(),
+                    incident.service(),
+                    incident.title(),
+                    incident.startedAt(),
                     "/service-health?service=" + incident.service().name());
         }
     }
 
-    public record Links(String self) {
-    }
+    public record Links(String self) {}
 }

@@ -29,8 +29,9 @@ public final class SlaPolicySource implements Supplier<SlaPolicies> {
     }
 
     public static SlaPolicySource from(FunctionContext context) {
-        return new SlaPolicySource(context.optional(PARAMETER_ENV),
-                () -> new AwsClients(context).configure(SsmClient.builder(), "SSM").build());
+        return new SlaPolicySource(context.optional(PARAMETER_ENV), () -> new AwsClients(context)
+                .configure(SsmClient.builder(), "SSM")
+                .build());
     }
 
     @Override
@@ -52,7 +53,9 @@ public final class SlaPolicySource implements Supplier<SlaPolicies> {
             return SlaPolicies.defaults();
         }
         try (SsmClient client = ssm.get()) {
-            String json = client.getParameter(b -> b.name(parameter.get())).parameter().value();
+            String json = client.getParameter(b -> b.name(parameter.get()))
+                    .parameter()
+                    .value();
             return SlaPolicies.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         }
     }

@@ -42,14 +42,33 @@ public record SupportCase(
 
     /** The first agent response, which stopped the initial-response clock. */
     public Optional<Instant> firstResponseAt() {
-        return history.stream().filter(e -> e.type() == CaseEventType.AGENT_RESPONDED).map(CaseEvent::at).findFirst();
+        return history.stream()
+                .filter(e -> e.type() == CaseEventType.AGENT_RESPONDED)
+                .map(CaseEvent::at)
+                .findFirst();
     }
 
     /** A copy with more history, a new severity and status, one version on. */
     SupportCase next(Instant now, Severity newSeverity, CaseStatus newStatus, List<CaseEvent> events) {
         List<CaseEvent> all = new ArrayList<>(history);
         all.addAll(events);
-        return new SupportCase(caseId, tenantId, category, service, title, description, newSeverity, businessImpact,
-                contact, newStatus, incidentIds, all, openedVia, version + 1, createdAt, createdBy, now);
+        return new SupportCase(
+                caseId,
+                tenantId,
+                category,
+                service,
+                title,
+                description,
+                newSeverity,
+                businessImpact,
+                contact,
+                newStatus,
+                incidentIds,
+                all,
+                openedVia,
+                version + 1,
+                createdAt,
+                createdBy,
+                now);
     }
 }

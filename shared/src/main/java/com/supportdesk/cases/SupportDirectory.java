@@ -25,12 +25,11 @@ import java.util.Optional;
 public final class SupportDirectory {
 
     /** A number to call: as printed for the country, and as a {@code tel:} URI. */
-    public record Phone(String country, String number, String tel, String label) {
-    }
+    public record Phone(String country, String number, String tel, String label) {}
 
     /** The regional operator's line: for China and for every country without a number of its own. */
-    public static final Phone OPERATOR = new Phone("CN", "(86) 400-089-0365", "tel:+864000890365",
-            "Regional operator support line");
+    public static final Phone OPERATOR =
+            new Phone("CN", "(86) 400-089-0365", "tel:+864000890365", "Regional operator support line");
 
     private static final Map<String, Phone> BY_COUNTRY = Map.of(
             "US", new Phone("US", "1 800 865 9408", "tel:+18008659408", "United States"),
@@ -63,8 +62,12 @@ public final class SupportDirectory {
             }
         }
         List<String> parts = new ArrayList<>();
-        byWindows.forEach((windows, days) -> parts.add(days(days) + " " + String.join(", ",
-                windows.stream().map(w -> w.toString().replace("-", "–")).toList())));
+        byWindows.forEach((windows, days) -> parts.add(days(days) + " "
+                + String.join(
+                        ", ",
+                        windows.stream()
+                                .map(w -> w.toString().replace("-", "–"))
+                                .toList())));
         String text = String.join("; ", parts);
         text += calendar.holidays().isEmpty() ? ", public holidays included" : ", closed on public holidays";
         if (!calendar.makeUpDays().isEmpty()) {
@@ -92,15 +95,20 @@ public final class SupportDirectory {
     /** The support hours of a category's regular (non-24x7) severities, or 24x7 if it has only that. */
     public String supportHours(Category category) {
         Optional<SlaRule> regular = policies.allowedSeverities(category).stream()
-                .map(s -> policies.rule(s, category)).filter(r -> !r.calendar().isAlwaysOpen()).findFirst();
-        SlaRule rule = regular.orElseGet(() -> policies.rule(policies.allowedSeverities(category).iterator().next(), category));
+                .map(s -> policies.rule(s, category))
+                .filter(r -> !r.calendar().isAlwaysOpen())
+                .findFirst();
+        SlaRule rule = regular.orElseGet(() ->
+                policies.rule(policies.allowedSeverities(category).iterator().next(), category));
         return describe(rule.calendar());
     }
 
     /** "Within 1 hour, 24 hours a day, ..." for a severity in a category. */
     public String expectedInitialResponse(Severity severity, Category category) {
         SlaRule rule = policies.rule(severity, category);
-        String target = rule.target() instanceof Target.Fixed fixed ? words(fixed.duration()) : rule.target().toString();
+        String target = rule.target() instanceof Target.Fixed fixed
+                ? words(fixed.duration())
+                : rule.target().toString();
         String text = "An engineer responds within " + target;
         if (rule.calendar().isAlwaysOpen()) {
             text += ", 24 hours a day, 7 days a week";

@@ -21,14 +21,15 @@ public record SupportOptions(
         List<ExpectedResponse> expectedResponse) {
 
     /** {@code PARTNER} (first, when the subscription was bought through one) or {@code VENDOR}. */
-    public record Contact(String kind, String name, String phone, String email, String note) {
-    }
+    public record Contact(String kind, String name, String phone, String email, String note) {}
 
-    public record Hours(Category category, String hours) {
-    }
+    public record Hours(Category category, String hours) {}
 
     /** {@code available} is false for a severity the organisation cannot choose (A without the advanced contract). */
-    public record ExpectedResponse(Category category, Severity severity, String expectedInitialResponse,
-                                   String supportHours, boolean available) {
-    }
+    public record ExpectedResponse(
+            Category category,
+            Severity severity,
+            String expectedInitialResponse,
+            String supportHours,
+            boolean available) {}
 }

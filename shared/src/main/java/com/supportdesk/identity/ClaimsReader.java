@@ -22,8 +22,7 @@ public final class ClaimsReader {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
     private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private ClaimsReader() {
-    }
+    private ClaimsReader() {}
 
     /** 401 when the claims are missing or malformed. */
     public static Caller read(Map<String, String> claims) {

@@ -12,8 +12,7 @@ import java.security.SecureRandom;
 public final class Ids {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** {@code prefix} followed by {@code groups} groups of four characters, e.g. {@code INC-7K3M-Q9TX}. */
     public static String next(String prefix, int groups) {

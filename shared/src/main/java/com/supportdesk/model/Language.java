@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Languages the desk answers in; the wire form is the BCP 47 tag. */
 public enum Language {
-    EN("en"), JA("ja"), ZH_CN("zh-CN");
+    EN("en"),
+    JA("ja"),
+    ZH_CN("zh-CN");
 
     private final String tag;
 

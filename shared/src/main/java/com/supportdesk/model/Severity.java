@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** A (critical), B (high), C (non-critical). */
 public enum Severity {
-    A, B, C;
+    A,
+    B,
+    C;
 
     /** One step less urgent; empty for C. */
     public Optional<Severity> lower() {

@@ -28,10 +28,11 @@ public final class OrganizationRepository {
 
     public Optional<Organization> find(String tenantId) {
         Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
-                .tableName(table)
-                .key(Map.of("tenantId", s(tenantId)))
-                .consistentRead(true)
-                .build()).item();
+                        .tableName(table)
+                        .key(Map.of("tenantId", s(tenantId)))
+                        .consistentRead(true)
+                        .build())
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -55,10 +56,12 @@ public final class OrganizationRepository {
         item.put("emails", strings(o.contacts().emails()));
         item.put("phones", strings(o.contacts().phones()));
         if (o.partner() != null) {
-            item.put("partner", Attributes.map(Map.of(
-                    "name", s(o.partner().name()),
-                    "phone", s(o.partner().phone()),
-                    "email", s(o.partner().email()))));
+            item.put(
+                    "partner",
+                    Attributes.map(Map.of(
+                            "name", s(o.partner().name()),
+                            "phone", s(o.partner().phone()),
+                            "email", s(o.partner().email()))));
         }
         item.put("version", n(o.version()));
         item.put("updatedAt", instant(o.updatedAt()));
@@ -75,8 +78,12 @@ public final class OrganizationRepository {
                 SupportPlan.valueOf(Attributes.string(item, "supportPlan")),
                 Language.fromTag(Attributes.string(item, "language")),
                 new RegisteredContacts(Attributes.strings(item, "emails"), Attributes.strings(item, "phones")),
-                partner == null ? null : new Partner(
-                        Attributes.string(partner, "name"), Attributes.string(partner, "phone"), Attributes.string(partner, "email")),
+                partner == null
+                        ? null
+                        : new Partner(
+                                Attributes.string(partner, "name"),
+                                Attributes.string(partner, "phone"),
+                                Attributes.string(partner, "email")),
                 Attributes.number(item, "version"),
                 Attributes.instant(item, "updatedAt"),
                 Attributes.string(item, "updatedBy"));

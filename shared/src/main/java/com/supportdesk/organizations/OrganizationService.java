@@ -19,21 +19,32 @@ public final class OrganizationService {
         this.clock = clock;
     }
 
-    public record Saved(Organization organization, boolean created) {
-    }
+    public record Saved(Organization organization, boolean created) {}
 
     public Saved put(Caller caller, String tenantId, OrganizationDraft body) {
         caller.require(Role.OPERATOR);
         String tenant = Validate.id("tenantId", tenantId);
         OrganizationDraft draft = body.validated();
         long version = draft.version() == null ? 1 : draft.version() + 1;
-        Organization organization = new Organization(tenant, draft.name(), draft.country(), draft.supportPlan(),
-                draft.language(), draft.contacts(), draft.partner(), version, clock.instant(), caller.subject());
+        Organization organization = new Organization(
+                tenant,
+                draft.name(),
+                draft.country(),
+                draft.supportPlan(),
+                draft.language(),
+                draft.contacts(),
+                draft.partner(),
+                version,
+                clock.instant(),
+                caller.subject());
         if (!repository.save(organization)) {
             throw draft.version() == null
-                    ? ApiException.conflict("ALREADY_EXISTS",
-                            "Organisation " + tenant + " already exists; read it and send its current version to update it.")
-                    : ApiException.conflict("VERSION_CONFLICT",
+                    ? ApiException.conflict(
+                            "ALREADY_EXISTS",
+                            "Organisation " + tenant
+                                    + " already exists; read it and send its current version to update it.")
+                    : ApiException.conflict(
+                            "VERSION_CONFLICT",
                             "Organisation " + tenant + " was changed by someone else; read it again and retry.");
         }
         return new Saved(organization, version == 1);

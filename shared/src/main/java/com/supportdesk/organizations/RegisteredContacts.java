@@ -23,7 +23,8 @@ public record RegisteredContacts(List<String> emails, List<String> phones) {
         Validate.size("contacts.phones", phones, MAX_EACH);
         List<String> cleanEmails = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
-            cleanEmails.add(Validate.email("contacts.emails[" + i + "]", emails.get(i)).toLowerCase(Locale.ROOT));
+            cleanEmails.add(
+                    Validate.email("contacts.emails[" + i + "]", emails.get(i)).toLowerCase(Locale.ROOT));
         }
         List<String> cleanPhones = new ArrayList<>();
         for (int i = 0; i < phones.size(); i++) {
@@ -32,7 +33,8 @@ public record RegisteredContacts(List<String> emails, List<String> phones) {
         if (cleanEmails.isEmpty() && cleanPhones.isEmpty()) {
             throw Validate.invalid("contacts", "needs at least one email address or phone number");
         }
-        return new RegisteredContacts(List.copyOf(new LinkedHashSet<>(cleanEmails)), List.copyOf(new LinkedHashSet<>(cleanPhones)));
+        return new RegisteredContacts(
+                List.copyOf(new LinkedHashSet<>(cleanEmails)), List.copyOf(new LinkedHashSet<>(cleanPhones)));
     }
 
     public boolean hasPhone(String e164) {

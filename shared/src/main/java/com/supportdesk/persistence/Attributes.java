@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small, explicit conversions between DynamoDB attribute values and Java values (no reflection). */
 public final class Attributes {
-    private Attributes() {
-    }
+    private Attributes() {}
 
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
@@ -52,7 +51,9 @@ public final class Attributes {
 
     public static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
-        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+        return value == null || !value.hasL()
+                ? List.of()
+                : value.l().stream().map(AttributeValue::s).toList();
     }
 
     public static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {

@@ -37,7 +37,8 @@ public final class AwsClients {
 
     /** Applies region, credentials and endpoint; the caller picks the HTTP client only if it must. */
     public <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceEnvSuffix) {
-        builder.region(region()).credentialsProvider(DefaultCredentialsProvider.builder().build());
+        builder.region(region())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }

@@ -44,8 +44,8 @@ public final class FunctionContext {
 
     /** A setting the function cannot run without; failing at init is better than failing per request. */
     public String required(String name) {
-        return optional(name).orElseThrow(() ->
-                new IllegalStateException("Environment variable " + name + " is not set"));
+        return optional(name)
+                .orElseThrow(() -> new IllegalStateException("Environment variable " + name + " is not set"));
     }
 
     public String get(String name, String defaultValue) {

@@ -9,8 +9,7 @@ import java.util.Map;
  * data. Callers pass only fields that are safe to keep: never a body, a code or a token.
  */
 public final class Log {
-    private Log() {
-    }
+    private Log() {}
 
     public static void info(String event, Map<String, ?> fields) {
         write("INFO", event, fields, null);

@@ -14,5 +14,4 @@ public record Incident(
         Instant resolvedAt,
         long version,
         Instant updatedAt,
-        String updatedBy) {
-}
+        String updatedBy) {}

@@ -7,7 +7,8 @@ import java.time.Instant;
  * Body of {@code PATCH /service-health/incidents/{id}}: the version read, and what changes.
  * Setting {@code status} to RESOLVED resolves it ({@code resolvedAt} defaults to now).
  */
-public record IncidentChange(Long version, IncidentStatus status, String title, String description, Instant resolvedAt) {
+public record IncidentChange(
+        Long version, IncidentStatus status, String title, String description, Instant resolvedAt) {
 
     IncidentChange validated() {
         Validate.present("version", version);
@@ -17,7 +18,8 @@ public record IncidentChange(Long version, IncidentStatus status, String title, 
         if (resolvedAt != null && status != IncidentStatus.RESOLVED) {
             throw Validate.invalid("resolvedAt", "may only be given when status is RESOLVED");
         }
-        return new IncidentChange(version,
+        return new IncidentChange(
+                version,
                 status,
                 title == null ? null : Validate.text("title", title, 200),
                 Validate.optionalText("description", description, 4000),

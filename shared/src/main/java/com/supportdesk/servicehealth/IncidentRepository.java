@@ -33,7 +33,9 @@ public final class IncidentRepository {
 
     public Optional<Incident> find(String incidentId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("incidentId", s(incidentId))).consistentRead(true)).item();
+                        .key(Map.of("incidentId", s(incidentId)))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 

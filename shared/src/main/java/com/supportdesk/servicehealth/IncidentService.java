@@ -30,8 +30,17 @@ public final class IncidentService {
         caller.require(Role.OPERATOR);
         NewIncident request = body.validated();
         Instant now = clock.instant();
-        Incident incident = new Incident(Ids.next("INC", 2), request.service(), request.title(), request.description(),
-                IncidentStatus.ACTIVE, request.startedAt() == null ? now : request.startedAt(), null, 1, now, caller.subject());
+        Incident incident = new Incident(
+                Ids.next("INC", 2),
+                request.service(),
+                request.title(),
+                request.description(),
+                IncidentStatus.ACTIVE,
+                request.startedAt() == null ? now : request.startedAt(),
+                null,
+                1,
+                now,
+                caller.subject());
         if (!repository.save(incident)) {
             // a fresh random id collided with an existing one: astronomically rare, and safe to report
             throw ApiException.conflict("ID_COLLISION", "Please retry.");
@@ -43,24 +52,35 @@ public final class IncidentService {
         caller.require(Role.OPERATOR);
         Validate.text("incidentId", incidentId, 64);
         IncidentChange change = body.validated();
-        Incident current = repository.find(incidentId).orElseThrow(() -> ApiException.notFound("Incident " + incidentId));
+        Incident current =
+                repository.find(incidentId).orElseThrow(() -> ApiException.notFound("Incident " + incidentId));
         if (current.version() != change.version()) {
             throw staleVersion(incidentId);
         }
         Instant now = clock.instant();
         IncidentStatus status = change.status() == null ? current.status() : change.status();
-        Instant resolvedAt = switch (status) {
-            case ACTIVE -> null;
-            case RESOLVED -> change.resolvedAt() != null ? change.resolvedAt()
-                    : current.resolvedAt() != null ? current.resolvedAt() : now;
-        };
+        Instant resolvedAt =
+                switch (status) {
+                    case ACTIVE -> null;
+                    case RESOLVED ->
+                        change.resolvedAt() != null
+                                ? change.resolvedAt()
+                                : current.resolvedAt() != null ? current.resolvedAt() : now;
+                };
         if (resolvedAt != null && resolvedAt.isBefore(current.startedAt())) {
             throw Validate.invalid("resolvedAt", "is before the incident started");
         }
-        Incident updated = new Incident(current.incidentId(), current.service(),
+        Incident updated = new Incident(
+                current.incidentId(),
+                current.service(),
                 change.title() == null ? current.title() : change.title(),
                 change.description() == null ? current.description() : change.description(),
-                status, current.startedAt(), resolvedAt, current.version() + 1, now, caller.subject());
+                status,
+                current.startedAt(),
+                resolvedAt,
+                current.version() + 1,
+                now,
+                caller.subject());
         if (!repository.save(updated)) {
             throw staleVersion(incidentId);
         }
@@ -68,7 +88,8 @@ public final class IncidentService {
     }
 
     private static ApiException staleVersion(String incidentId) {
-        return ApiException.conflict("VERSION_CONFLICT",
+        return ApiException.conflict(
+                "VERSION_CONFLICT",
                 "Incident " + incidentId + " was changed by someone else; read it again and retry.");
     }
 }

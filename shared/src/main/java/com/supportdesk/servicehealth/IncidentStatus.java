@@ -1,4 +1,7 @@
 package com.supportdesk.servicehealth;
 
 /** An incident is ACTIVE until an operator resolves it. */
-public enum IncidentStatus { ACTIVE, RESOLVED }
+public enum IncidentStatus {
+    ACTIVE,
+    RESOLVED
+}

@@ -25,7 +25,8 @@ public record OpenWindow(LocalTime start, Duration length) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(length, "length");
         if (length.isNegative() || length.isZero() || length.compareTo(DAY) > 0) {
-            throw new IllegalArgumentException("An open window lasts more than zero and at most 24 hours, not " + length);
+            throw new IllegalArgumentException(
+                    "An open window lasts more than zero and at most 24 hours, not " + length);
         }
     }
 

@@ -35,8 +35,7 @@ final class PolicyDocument {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private PolicyDocument() {
-    }
+    private PolicyDocument() {}
 
     static SlaPolicies read(InputStream json) {
         JsonNode root;
@@ -60,7 +59,8 @@ final class PolicyDocument {
         SlaPolicies.Builder policies = SlaPolicies.builder();
         for (Node rule : doc.required("rules").elements()) {
             rule.object("category", "severity", "target", "calendar");
-            policies.rule(rule.required("category").enumValue(Category.class),
+            policies.rule(
+                    rule.required("category").enumValue(Category.class),
                     rule.required("severity").enumValue(Severity.class),
                     target(rule.required("target")),
                     rule.required("calendar").reference(calendars));
@@ -100,12 +100,13 @@ final class PolicyDocument {
 
     private static SupportCalendar calendar(Node c, Map<String, Node> holidaySets) {
         c.object("zone", "open", "holidays", "businessDay");
-        ZoneId zone = c.required("zone").build(() -> ZoneId.of(c.required("zone").text()));
+        ZoneId zone =
+                c.required("zone").build(() -> ZoneId.of(c.required("zone").text()));
         SupportCalendar.Builder calendar = SupportCalendar.builder(zone);
         for (Node window : c.required("open").elements()) {
             window.object("days", "from", "to");
-            OpenWindow open = window.build(() ->
-                    OpenWindow.parse(window.required("from").text(), window.required("to").text()));
+            OpenWindow open = window.build(() -> OpenWindow.parse(
+                    window.required("from").text(), window.required("to").text()));
             for (Node day : window.required("days").elements()) {
                 calendar.open(day.enumValue(DayOfWeek.class), open);
             }
@@ -133,7 +134,8 @@ final class PolicyDocument {
             if (makeUps != null) {
                 for (Node makeUp : makeUps.elements()) {
                     makeUp.object("name", "date", "worksAs");
-                    calendar.makeUpDay(makeUp.required("date").date(),
+                    calendar.makeUpDay(
+                            makeUp.required("date").date(),
                             makeUp.required("worksAs").enumValue(DayOfWeek.class));
                 }
             }

@@ -13,8 +13,7 @@ import java.util.Objects;
  */
 public final class SlaClock {
 
-    private SlaClock() {
-    }
+    private SlaClock() {}
 
     /**
      * The earliest instant at which {@code workingTime} of open time has passed since {@code start}.
@@ -96,8 +95,8 @@ public final class SlaClock {
     }
 
     /** The instant at which only {@code threshold}'s share or amount of {@code workingTime} is left. */
-    public static Instant warningAt(SupportCalendar calendar, Instant start, Duration workingTime,
-                                    WarningThreshold threshold) {
+    public static Instant warningAt(
+            SupportCalendar calendar, Instant start, Duration workingTime, WarningThreshold threshold) {
         requireNotNegative(workingTime);
         return due(calendar, start, workingTime.minus(threshold.leftOf(workingTime)));
     }
@@ -110,7 +109,8 @@ public final class SlaClock {
     }
 
     private static long nanosBetween(Instant from, Instant to) {
-        return Math.addExact(Math.multiplyExact(to.getEpochSecond() - from.getEpochSecond(), 1_000_000_000L),
+        return Math.addExact(
+                Math.multiplyExact(to.getEpochSecond() - from.getEpochSecond(), 1_000_000_000L),
                 to.getNano() - from.getNano());
     }
 }

@@ -29,8 +29,7 @@ import java.util.Optional;
  */
 public final class SlaEvaluator {
 
-    private SlaEvaluator() {
-    }
+    private SlaEvaluator() {}
 
     /** The clocks as of {@code clock.instant()}. */
     public static SlaStatus evaluate(SlaPolicies policies, List<? extends TimelineEvent> history, Clock clock) {
@@ -76,6 +75,7 @@ public final class SlaEvaluator {
         private Instant initialStop;
         /** A breach under an earlier severity stays a breach: re-targeting never erases it. */
         private Instant breachedBeforeChange;
+
         private boolean stoppedByResponse;
         private Severity severityAtStop;
 
@@ -99,7 +99,7 @@ public final class SlaEvaluator {
         void apply(TimelineEvent event) {
             switch (event) {
                 case TimelineEvent.Submitted s ->
-                        throw new IllegalArgumentException("A case is submitted once; second submission at " + s.at());
+                    throw new IllegalArgumentException("A case is submitted once; second submission at " + s.at());
                 case TimelineEvent.SeverityChanged c -> {
                     if (c.severity() != severity) {
                         if (initialStop == null && breachedBeforeChange == null) {
@@ -156,8 +156,7 @@ public final class SlaEvaluator {
         }
 
         SlaStatus status(Instant now) {
-            return new SlaStatus(now, category, severity, status,
-                    initialResponse(now), followUp(now), downgrade(now));
+            return new SlaStatus(now, category, severity, status, initialResponse(now), followUp(now), downgrade(now));
         }
 
         private InitialResponse initialResponse(Instant now) {
@@ -174,13 +173,22 @@ public final class SlaEvaluator {
                 state = ResponseState.BREACHED;
             } else if (initialStop != null) {
                 boolean inTime = !initialStop.isAfter(due);
-                state = inTime ? (stoppedByResponse ? ResponseState.MET : ResponseState.STOPPED) : ResponseState.BREACHED;
+                state = inTime
+                        ? (stoppedByResponse ? ResponseState.MET : ResponseState.STOPPED)
+                        : ResponseState.BREACHED;
             } else {
                 state = now.isAfter(due) ? ResponseState.BREACHED : ResponseState.RUNNING;
             }
-            return new InitialResponse(applied, submittedAt, workingTime, due, warningAt, state,
+            return new InitialResponse(
+                    applied,
+                    submittedAt,
+                    workingTime,
+                    due,
+                    warningAt,
+                    state,
                     Optional.ofNullable(initialStop),
-                    state == ResponseState.BREACHED ? Optional.of(breachedBeforeChange != null ? breachedBeforeChange : due)
+                    state == ResponseState.BREACHED
+                            ? Optional.of(breachedBeforeChange != null ? breachedBeforeChange : due)
                             : Optional.empty(),
                     remaining,
                     state == ResponseState.RUNNING && !now.isBefore(warningAt));
@@ -200,7 +208,8 @@ public final class SlaEvaluator {
             if (waitingSince != null) {
                 pauses.add(new Instant[] {waitingSince, now});
                 Duration spent = runningTime(calendar, cycleStart, now, pauses);
-                return Optional.of(new FollowUp(cycleStart, FollowUpState.PAUSED, Optional.empty(), every.minus(spent)));
+                return Optional.of(
+                        new FollowUp(cycleStart, FollowUpState.PAUSED, Optional.empty(), every.minus(spent)));
             }
             Instant due = dueSkippingPauses(calendar, cycleStart, every, pauses);
             Duration remaining = every.minus(runningTime(calendar, cycleStart, now, pauses));
@@ -225,7 +234,8 @@ public final class SlaEvaluator {
         }
 
         /** Open time from {@code from} to {@code to}, leaving out the pauses. */
-        private static Duration runningTime(SupportCalendar calendar, Instant from, Instant to, List<Instant[]> pauses) {
+        private static Duration runningTime(
+                SupportCalendar calendar, Instant from, Instant to, List<Instant[]> pauses) {
             if (!to.isAfter(from)) {
                 return Duration.ZERO;
             }
@@ -241,8 +251,8 @@ public final class SlaEvaluator {
         }
 
         /** Like {@link SlaClock#due} with the (past, ordered) pauses taken out of the open time. */
-        private static Instant dueSkippingPauses(SupportCalendar calendar, Instant start, Duration workingTime,
-                                                 List<Instant[]> pauses) {
+        private static Instant dueSkippingPauses(
+                SupportCalendar calendar, Instant start, Duration workingTime, List<Instant[]> pauses) {
             Instant cursor = start;
             Duration left = workingTime;
             for (Instant[] pause : pauses) {

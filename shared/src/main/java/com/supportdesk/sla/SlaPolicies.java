@@ -36,8 +36,8 @@ public final class SlaPolicies {
         for (Category category : Category.values()) {
             Map<Severity, SlaRule> bySeverity = b.rules.get(category);
             if (bySeverity.isEmpty()) {
-                throw new IllegalArgumentException("No SLA rule for category " + category
-                        + "; every category needs at least one severity");
+                throw new IllegalArgumentException(
+                        "No SLA rule for category " + category + "; every category needs at least one severity");
             }
             byCategory.put(category, Collections.unmodifiableMap(new EnumMap<>(bySeverity)));
         }
@@ -82,7 +82,8 @@ public final class SlaPolicies {
      * @throws IllegalArgumentException if the severity is not allowed for the category
      */
     public SlaRule rule(Severity severity, Category category) {
-        SlaRule rule = rules.get(Objects.requireNonNull(category, "category")).get(Objects.requireNonNull(severity, "severity"));
+        SlaRule rule = rules.get(Objects.requireNonNull(category, "category"))
+                .get(Objects.requireNonNull(severity, "severity"));
         if (rule == null) {
             throw new IllegalArgumentException("Severity " + severity + " is not allowed for " + category
                     + " cases; allowed: " + rules.get(category).keySet());
@@ -119,8 +120,11 @@ public final class SlaPolicies {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SlaPolicies p && rules.equals(p.rules) && warning.equals(p.warning)
-                && Objects.equals(followUp, p.followUp) && downgradeAfter.equals(p.downgradeAfter);
+        return o instanceof SlaPolicies p
+                && rules.equals(p.rules)
+                && warning.equals(p.warning)
+                && Objects.equals(followUp, p.followUp)
+                && downgradeAfter.equals(p.downgradeAfter);
     }
 
     @Override
@@ -130,8 +134,8 @@ public final class SlaPolicies {
 
     @Override
     public String toString() {
-        return "SlaPolicies[rules=" + rules + ", warning=" + warning + ", followUp=" + followUp
-                + ", downgradeAfter=" + downgradeAfter + "]";
+        return "SlaPolicies[rules=" + rules + ", warning=" + warning + ", followUp=" + followUp + ", downgradeAfter="
+                + downgradeAfter + "]";
     }
 
     /** Collects a policy; warns at 25 % left unless told otherwise; not thread-safe. */

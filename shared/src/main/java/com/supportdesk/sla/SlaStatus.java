@@ -20,9 +20,14 @@ import java.util.stream.Stream;
  * @param followUp the follow-up clock, present while one runs (severity A, after the first response, until resolved)
  * @param downgrade the pending drop in severity, present while the case waits for the customer
  */
-public record SlaStatus(Instant asOf, Category category, Severity severity, CaseStatus status,
-                        InitialResponse initialResponse, Optional<FollowUp> followUp,
-                        Optional<Downgrade> downgrade) {
+public record SlaStatus(
+        Instant asOf,
+        Category category,
+        Severity severity,
+        CaseStatus status,
+        InitialResponse initialResponse,
+        Optional<FollowUp> followUp,
+        Optional<Downgrade> downgrade) {
 
     public SlaStatus {
         Objects.requireNonNull(asOf, "asOf");
@@ -40,10 +45,14 @@ public record SlaStatus(Instant asOf, Category category, Severity severity, Case
     public Optional<Instant> nextCheckAt() {
         Stream.Builder<Instant> candidates = Stream.builder();
         if (initialResponse.state() == ResponseState.RUNNING) {
-            candidates.add(initialResponse.warningAt()).add(initialResponse.dueAt().plusNanos(1));
+            candidates
+                    .add(initialResponse.warningAt())
+                    .add(initialResponse.dueAt().plusNanos(1));
         }
-        followUp.filter(f -> f.state() == FollowUpState.RUNNING).flatMap(FollowUp::dueAt)
-                .map(due -> due.plusNanos(1)).ifPresent(candidates);
+        followUp.filter(f -> f.state() == FollowUpState.RUNNING)
+                .flatMap(FollowUp::dueAt)
+                .map(due -> due.plusNanos(1))
+                .ifPresent(candidates);
         downgrade.map(Downgrade::dueAt).ifPresent(candidates);
         return candidates.build().filter(at -> at.isAfter(asOf)).min(Instant::compareTo);
     }
@@ -63,10 +72,17 @@ public record SlaStatus(Instant asOf, Category category, Severity severity, Case
      *                  negative once overdue
      * @param warning whether the clock is running and past its warning instant
      */
-    public record InitialResponse(Severity severity, Instant start, Duration workingTime, Instant dueAt,
-                                  Instant warningAt, ResponseState state, Optional<Instant> stoppedAt,
-                                  Optional<Instant> breachedAt, Duration remaining, boolean warning) {
-    }
+    public record InitialResponse(
+            Severity severity,
+            Instant start,
+            Duration workingTime,
+            Instant dueAt,
+            Instant warningAt,
+            ResponseState state,
+            Optional<Instant> stoppedAt,
+            Optional<Instant> breachedAt,
+            Duration remaining,
+            boolean warning) {}
 
     /**
      * The follow-up clock of a case that needs regular updates.
@@ -76,8 +92,7 @@ public record SlaStatus(Instant asOf, Category category, Severity severity, Case
      * @param dueAt the next follow-up due time; empty while paused, since it depends on when the wait ends
      * @param remaining open time left in this cycle, without the time spent waiting for the customer
      */
-    public record FollowUp(Instant cycleStart, FollowUpState state, Optional<Instant> dueAt, Duration remaining) {
-    }
+    public record FollowUp(Instant cycleStart, FollowUpState state, Optional<Instant> dueAt, Duration remaining) {}
 
     /** Where a follow-up clock stands. */
     public enum FollowUpState {
@@ -98,6 +113,5 @@ public record SlaStatus(Instant asOf, Category category, Severity severity, Case
      * @param dueAt when the drop is due
      * @param due whether {@code dueAt} has been reached
      */
-    public record Downgrade(Severity from, Severity to, Instant waitingSince, Instant dueAt, boolean due) {
-    }
+    public record Downgrade(Severity from, Severity to, Instant waitingSince, Instant dueAt, boolean due) {}
 }

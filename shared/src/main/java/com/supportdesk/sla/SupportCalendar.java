@@ -63,9 +63,11 @@ public final class SupportCalendar {
     private final boolean alwaysOpen;
     /** Open spans of a date as [start, end) nano-of-day pairs, by (previous day's schedule, own schedule). */
     private final long[][][] plans = new long[CLOSED + 1][CLOSED + 1][];
+
     private final ZoneRules rules;
     /** From this epoch day on the zone has one offset forever, so local times convert by arithmetic. */
     private final long fixedFromEpochDay;
+
     private final ZoneOffset fixedOffset;
 
     private SupportCalendar(Builder b) {
@@ -146,7 +148,8 @@ public final class SupportCalendar {
             // (Asia/Shanghai since 1991). A two-day margin keeps dates near that transition exact.
             List<ZoneOffsetTransition> history = rules.getTransitions();
             ZoneOffsetTransition last = history.get(history.size() - 1);
-            fixedFromEpochDay = LocalDate.ofInstant(last.getInstant(), ZoneOffset.UTC).toEpochDay() + 2;
+            fixedFromEpochDay =
+                    LocalDate.ofInstant(last.getInstant(), ZoneOffset.UTC).toEpochDay() + 2;
             fixedOffset = last.getOffsetAfter();
         } else {
             fixedFromEpochDay = Long.MAX_VALUE;
@@ -216,7 +219,8 @@ public final class SupportCalendar {
         for (int d = 0; d < 3; d++, date = date.plusDays(1)) {
             long[] spans = openSpans(date);
             for (int i = 0; i < spans.length; i += 2) {
-                if (!toInstant(date, spans[i]).isAfter(instant) && toInstant(date, spans[i + 1]).isAfter(instant)) {
+                if (!toInstant(date, spans[i]).isAfter(instant)
+                        && toInstant(date, spans[i + 1]).isAfter(instant)) {
                     return true;
                 }
             }
@@ -317,9 +321,14 @@ public final class SupportCalendar {
                 s.append(' ').append(day.name(), 0, 3).append(windows);
             }
         });
-        return s.append(", holidays=").append(holidays.size())
-                .append(", makeUpDays=").append(makeUpDays.size())
-                .append(", businessDay=").append(businessDay).append(']').toString();
+        return s.append(", holidays=")
+                .append(holidays.size())
+                .append(", makeUpDays=")
+                .append(makeUpDays.size())
+                .append(", businessDay=")
+                .append(businessDay)
+                .append(']')
+                .toString();
     }
 
     /** Collects a calendar's definition; not thread-safe. */

@@ -27,6 +27,7 @@ public final class AccessGrants {
     public static final String TABLE_ENV = "ACCESS_GRANTS_TABLE";
     /** The request header an agent sends a grant id in. */
     public static final String HEADER = "Verification-Grant";
+
     private static final Pattern GRANT_ID = Pattern.compile("GRT(-[0-9A-Z]{4}){5}");
     private static final Duration RETENTION = Duration.ofDays(30);
 
@@ -55,7 +56,8 @@ public final class AccessGrants {
     }
 
     private void put(Grant grant) {
-        dynamo.putItem(PutItemRequest.builder().tableName(table)
+        dynamo.putItem(PutItemRequest.builder()
+                .tableName(table)
                 .item(Map.of(
                         "grantId", s(grant.grantId()),
                         "tenantId", s(grant.tenantId()),
@@ -75,11 +77,18 @@ public final class AccessGrants {
      * another tenant's, expired), without saying which.
      */
     public Optional<Grant> valid(String grantId, String agentSubject, String tenantId, Instant now) {
-        if (grantId == null || agentSubject == null || tenantId == null || !GRANT_ID.matcher(grantId).matches()) {
+        if (grantId == null
+                || agentSubject == null
+                || tenantId == null
+                || !GRANT_ID.matcher(grantId).matches()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of("grantId", s(grantId))).consistentRead(true).build()).item();
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(Map.of("grantId", s(grantId)))
+                        .consistentRead(true)
+                        .build())
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -91,7 +100,8 @@ public final class AccessGrants {
                 Verification.Method.valueOf(Attributes.string(item, "method")),
                 Attributes.instant(item, "issuedAt"),
                 Attributes.instant(item, "expiresAt"));
-        boolean ok = grant.agentSubject().equals(agentSubject) && grant.tenantId().equals(tenantId) && grant.validAt(now);
+        boolean ok =
+                grant.agentSubject().equals(agentSubject) && grant.tenantId().equals(tenantId) && grant.validAt(now);
         return ok ? Optional.of(grant) : Optional.empty();
     }
 

@@ -5,5 +5,6 @@ package com.supportdesk.verification;
  * notification requests use it too, so a contact's channel means the same wherever it travels.
  */
 public enum Channel {
-    EMAIL, SMS
+    EMAIL,
+    SMS
 }

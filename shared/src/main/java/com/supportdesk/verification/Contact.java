@@ -40,7 +40,8 @@ public record Contact(String contactId, Channel channel, String address) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha.digest((tenantId + "\n" + channel + "\n" + address).getBytes(StandardCharsets.UTF_8));
-            return (channel == Channel.EMAIL ? "email-" : "phone-") + HexFormat.of().formatHex(digest, 0, 8);
+            return (channel == Channel.EMAIL ? "email-" : "phone-")
+                    + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

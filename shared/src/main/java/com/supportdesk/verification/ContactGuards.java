@@ -41,8 +41,12 @@ public final class ContactGuards {
     }
 
     public ContactRecord get(String contactKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of("contactKey", s(contactKey))).consistentRead(true).build()).item();
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(Map.of("contactKey", s(contactKey)))
+                        .consistentRead(true)
+                        .build())
+                .item();
         return item == null || item.isEmpty() ? ContactRecord.empty() : fromItem(item);
     }
 
@@ -54,7 +58,8 @@ public final class ContactGuards {
             if (!(decision instanceof ContactRecord.SendDecision.Allowed allowed)) {
                 return decision;
             }
-            PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(toItem(contactKey, allowed.next(), now));
+            PutItemRequest.Builder put =
+                    PutItemRequest.builder().tableName(table).item(toItem(contactKey, allowed.next(), now));
             if (current.version() == 0) {
                 put.conditionExpression("attribute_not_exists(contactKey)");
             } else {
@@ -77,18 +82,22 @@ public final class ContactGuards {
      * unless a newer send took over. The same optimistic write as a reservation: a concurrent send or
      * failure is never overwritten.
      */
-    public void releaseSend(String contactKey, String verificationId, String previousLiveVerificationId, Instant sentAt) {
+    public void releaseSend(
+            String contactKey, String verificationId, String previousLiveVerificationId, Instant sentAt) {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             ContactRecord current = get(contactKey);
             if (current.version() == 0) {
                 return;
             }
-            Optional<ContactRecord> next = current.withoutSend(sentAt.toEpochMilli(), verificationId, previousLiveVerificationId);
+            Optional<ContactRecord> next =
+                    current.withoutSend(sentAt.toEpochMilli(), verificationId, previousLiveVerificationId);
             if (next.isEmpty()) {
                 return;
             }
             try {
-                dynamo.putItem(PutItemRequest.builder().tableName(table).item(toItem(contactKey, next.get(), sentAt))
+                dynamo.putItem(PutItemRequest.builder()
+                        .tableName(table)
+                        .item(toItem(contactKey, next.get(), sentAt))
                         .conditionExpression("version = :expected")
                         .expressionAttributeValues(Map.of(":expected", n(current.version())))
                         .build());
@@ -101,29 +110,33 @@ public final class ContactGuards {
     }
 
     /** The outcome of recording one wrong code. */
-    public record Failure(int failuresInWindow, boolean suspendedNow, Instant suspendedUntil) {
-    }
+    public record Failure(int failuresInWindow, boolean suspendedNow, Instant suspendedUntil) {}
 
     /** Appends a failure; suspends the contact when this failure reaches the limit. */
     public Failure recordFailure(String contactKey, Instant now) {
-        Map<String, AttributeValue> item = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                .key(Map.of("contactKey", s(contactKey)))
-                .updateExpression("SET failures = list_append(if_not_exists(failures, :empty), :now), purgeAt = :purge ADD version :one")
-                .expressionAttributeValues(Map.of(
-                        ":empty", AttributeValue.fromL(List.of()),
-                        ":now", AttributeValue.fromL(List.of(n(now.toEpochMilli()))),
-                        ":purge", n(purgeAt(now)),
-                        ":one", n(1)))
-                .returnValues(ReturnValue.ALL_NEW)
-                .build()).attributes();
+        Map<String, AttributeValue> item = dynamo.updateItem(UpdateItemRequest.builder()
+                        .tableName(table)
+                        .key(Map.of("contactKey", s(contactKey)))
+                        .updateExpression(
+                                "SET failures = list_append(if_not_exists(failures, :empty), :now), purgeAt = :purge ADD version :one")
+                        .expressionAttributeValues(Map.of(
+                                ":empty", AttributeValue.fromL(List.of()),
+                                ":now", AttributeValue.fromL(List.of(n(now.toEpochMilli()))),
+                                ":purge", n(purgeAt(now)),
+                                ":one", n(1)))
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .build())
+                .attributes();
         ContactRecord record = fromItem(item);
         int count = record.failuresWithin(now, policy.failureWindow());
         if (count < policy.maxFailures() || record.suspendedAt(now)) {
-            return new Failure(count, false, record.suspendedAt(now) ? Instant.ofEpochMilli(record.suspendedUntil()) : null);
+            return new Failure(
+                    count, false, record.suspendedAt(now) ? Instant.ofEpochMilli(record.suspendedUntil()) : null);
         }
         Instant until = now.plus(policy.suspension());
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
                     .key(Map.of("contactKey", s(contactKey)))
                     .updateExpression("SET suspendedUntil = :until, purgeAt = :purge ADD version :one")
                     .conditionExpression("attribute_not_exists(suspendedUntil) OR suspendedUntil <= :now")
@@ -136,7 +149,8 @@ public final class ContactGuards {
             return new Failure(count, true, until);
         } catch (ConditionalCheckFailedException e) {
             // a concurrent failure suspended it first and sends the notice
-            return new Failure(count, false, Instant.ofEpochMilli(get(contactKey).suspendedUntil()));
+            return new Failure(
+                    count, false, Instant.ofEpochMilli(get(contactKey).suspendedUntil()));
         }
     }
 
@@ -147,8 +161,12 @@ public final class ContactGuards {
     private Map<String, AttributeValue> toItem(String contactKey, ContactRecord r, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("contactKey", s(contactKey));
-        item.put("sends", AttributeValue.fromL(r.sends().stream().map(Attributes::n).toList()));
-        item.put("failures", AttributeValue.fromL(r.failures().stream().map(Attributes::n).toList()));
+        item.put(
+                "sends",
+                AttributeValue.fromL(r.sends().stream().map(Attributes::n).toList()));
+        item.put(
+                "failures",
+                AttributeValue.fromL(r.failures().stream().map(Attributes::n).toList()));
         if (r.suspendedUntil() > 0) {
             item.put("suspendedUntil", n(r.suspendedUntil()));
         }
@@ -157,17 +175,26 @@ public final class ContactGuards {
         }
         item.put("version", n(r.version()));
         long suspendedEnd = Math.max(now.toEpochMilli(), r.suspendedUntil());
-        item.put("purgeAt", n(Instant.ofEpochMilli(suspendedEnd).plus(policy.historyWindow()).getEpochSecond()));
+        item.put(
+                "purgeAt",
+                n(Instant.ofEpochMilli(suspendedEnd)
+                        .plus(policy.historyWindow())
+                        .getEpochSecond()));
         return item;
     }
 
     static ContactRecord fromItem(Map<String, AttributeValue> item) {
-        return new ContactRecord(numbers(item.get("sends")), numbers(item.get("failures")),
-                Attributes.number(item, "suspendedUntil"), Attributes.string(item, "liveVerificationId"),
+        return new ContactRecord(
+                numbers(item.get("sends")),
+                numbers(item.get("failures")),
+                Attributes.number(item, "suspendedUntil"),
+                Attributes.string(item, "liveVerificationId"),
                 Attributes.number(item, "version"));
     }
 
     private static List<Long> numbers(AttributeValue value) {
-        return value == null || !value.hasL() ? List.of() : value.l().stream().map(v -> Long.parseLong(v.n())).toList();
+        return value == null || !value.hasL()
+                ? List.of()
+                : value.l().stream().map(v -> Long.parseLong(v.n())).toList();
     }
 }

@@ -1,5 +1,4 @@
 package com.supportdesk.verification;
 
 /** A registered contact as an agent sees it: an id to choose it by and the masked destination. */
-public record ContactOption(String contactId, Channel channel, String destination) {
-}
+public record ContactOption(String contactId, Channel channel, String destination) {}

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param suspendedUntil epoch milliseconds, 0 when never suspended
  * @param version        0 when nothing is stored yet
  */
-public record ContactRecord(List<Long> sends, List<Long> failures, long suspendedUntil, String liveVerificationId, long version) {
+public record ContactRecord(
+        List<Long> sends, List<Long> failures, long suspendedUntil, String liveVerificationId, long version) {
 
     public ContactRecord {
         sends = List.copyOf(sends);
@@ -28,17 +29,13 @@ public record ContactRecord(List<Long> sends, List<Long> failures, long suspende
 
     /** Why a code may or may not be sent now. */
     public sealed interface SendDecision {
-        record Allowed(ContactRecord next, String previousLiveVerificationId) implements SendDecision {
-        }
+        record Allowed(ContactRecord next, String previousLiveVerificationId) implements SendDecision {}
 
-        record Suspended(Instant until) implements SendDecision {
-        }
+        record Suspended(Instant until) implements SendDecision {}
 
-        record TooSoon(Instant retryAt) implements SendDecision {
-        }
+        record TooSoon(Instant retryAt) implements SendDecision {}
 
-        record LimitReached(Instant retryAt, boolean daily) implements SendDecision {
-        }
+        record LimitReached(Instant retryAt, boolean daily) implements SendDecision {}
     }
 
     public boolean suspendedAt(Instant now) {
@@ -64,7 +61,8 @@ public record ContactRecord(List<Long> sends, List<Long> failures, long suspende
         }
         List<Long> lastHour = within(sends, now, Duration.ofHours(1));
         if (lastHour.size() >= policy.maxSendsPerHour()) {
-            return new SendDecision.LimitReached(retryAt(lastHour, policy.maxSendsPerHour(), Duration.ofHours(1)), false);
+            return new SendDecision.LimitReached(
+                    retryAt(lastHour, policy.maxSendsPerHour(), Duration.ofHours(1)), false);
         }
         List<Long> lastDay = within(sends, now, Duration.ofHours(24));
         if (lastDay.size() >= policy.maxSendsPerDay()) {
@@ -72,8 +70,12 @@ public record ContactRecord(List<Long> sends, List<Long> failures, long suspende
         }
         List<Long> nextSends = new ArrayList<>(within(sends, now, policy.historyWindow()));
         nextSends.add(t);
-        ContactRecord next = new ContactRecord(nextSends, within(failures, now, policy.historyWindow()),
-                suspendedUntil, newVerificationId, version + 1);
+        ContactRecord next = new ContactRecord(
+                nextSends,
+                within(failures, now, policy.historyWindow()),
+                suspendedUntil,
+                newVerificationId,
+                version + 1);
         return new SendDecision.Allowed(next, liveVerificationId);
     }
 
@@ -90,8 +92,8 @@ public record ContactRecord(List<Long> sends, List<Long> failures, long suspende
         if (!removed && !stillLive) {
             return Optional.empty();
         }
-        return Optional.of(new ContactRecord(remaining, failures, suspendedUntil,
-                stillLive ? previousLive : liveVerificationId, version + 1));
+        return Optional.of(new ContactRecord(
+                remaining, failures, suspendedUntil, stillLive ? previousLive : liveVerificationId, version + 1));
     }
 
     /** The first instant at which fewer than {@code max} of {@code times} lie in the window. */

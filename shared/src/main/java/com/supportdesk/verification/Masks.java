@@ -6,12 +6,11 @@ import java.util.Set;
 public final class Masks {
     /** ITU-T E.164 country calling codes of one and two digits; every other code has three. */
     private static final Set<String> SHORT_CODES = Set.of(
-            "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
-            "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
-            "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
+            "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
+            "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81",
+            "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
 
-    private Masks() {
-    }
+    private Masks() {}
 
     /** {@code jane@contoso.com} → {@code j***@contoso.com}. */
     public static String email(String address) {

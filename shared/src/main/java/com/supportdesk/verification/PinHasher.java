@@ -65,7 +65,8 @@ public final class PinHasher {
                 if (current == null) {
                     byte[] raw = keySource.get();
                     if (raw == null || raw.length < MIN_KEY_BYTES) {
-                        throw new IllegalStateException("The PIN HMAC key must be at least " + MIN_KEY_BYTES + " bytes");
+                        throw new IllegalStateException(
+                                "The PIN HMAC key must be at least " + MIN_KEY_BYTES + " bytes");
                     }
                     current = new SecretKeySpec(raw, ALGORITHM);
                     key = current;

@@ -10,5 +10,4 @@ package com.supportdesk.verification;
  * @param channel     EMAIL (default) or SMS
  * @param contactId   one of the {@code contacts[].contactId} of an earlier answer
  */
-public record StartRequest(String tenantId, String callerPhone, Channel channel, String contactId) {
-}
+public record StartRequest(String tenantId, String callerPhone, Channel channel, String contactId) {}

@@ -22,10 +22,18 @@ public record Verification(
         String grantId,
         Instant verifiedAt) {
 
-    public enum Method { REGISTERED_NUMBER, CODE }
+    public enum Method {
+        REGISTERED_NUMBER,
+        CODE
+    }
 
     /** PENDING until confirmed (VERIFIED), burned by wrong codes (BURNED) or replaced by a newer code (VOID). */
-    public enum State { PENDING, VERIFIED, BURNED, VOID }
+    public enum State {
+        PENDING,
+        VERIFIED,
+        BURNED,
+        VOID
+    }
 
     /** Where the per-contact limits of this verification are kept. */
     public String contactKey() {

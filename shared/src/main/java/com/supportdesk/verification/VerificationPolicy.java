@@ -62,8 +62,18 @@ public record VerificationPolicy(
 
     /** 8 digits, 10 minutes, 3 attempts, 10 failures in 24 h suspend for 24 h, 3 per hour, 5 per day, 60 s apart, 30-minute grants. */
     public static VerificationPolicy defaults() {
-        return new VerificationPolicy(8, Duration.ofMinutes(10), 3, 10, Duration.ofHours(24), Duration.ofHours(24),
-                3, 5, Duration.ofSeconds(60), Duration.ofMinutes(30), Duration.ofMillis(300));
+        return new VerificationPolicy(
+                8,
+                Duration.ofMinutes(10),
+                3,
+                10,
+                Duration.ofHours(24),
+                Duration.ofHours(24),
+                3,
+                5,
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(30),
+                Duration.ofMillis(300));
     }
 
     /** The defaults, with every variable that is set in the function's environment applied. */
@@ -90,13 +100,15 @@ public record VerificationPolicy(
     }
 
     private static <T> T read(FunctionContext context, String name, Function<String, T> parse, T fallback) {
-        return context.optional(name).map(value -> {
-            try {
-                return parse.apply(value.strip());
-            } catch (NumberFormatException | DateTimeParseException e) {
-                throw new IllegalStateException(name + " has an invalid value");
-            }
-        }).orElse(fallback);
+        return context.optional(name)
+                .map(value -> {
+                    try {
+                        return parse.apply(value.strip());
+                    } catch (NumberFormatException | DateTimeParseException e) {
+                        throw new IllegalStateException(name + " has an invalid value");
+                    }
+                })
+                .orElse(fallback);
     }
 
     private static boolean positive(Duration d) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class VerificationRepository {
     /** Kept this long after expiry for the audit trail, then removed by DynamoDB TTL. */
     static final Duration RETENTION = Duration.ofDays(30);
+
     private static final Map<String, String> NAMES = Map.of("#state", "state", "#attempts", "attempts");
 
     private final DynamoDbClient dynamo;
@@ -62,13 +63,20 @@ public final class VerificationRepository {
         if (v.verifiedAt() != null) {
             item.put("verifiedAt", instant(v.verifiedAt()));
         }
-        dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(verificationId)").build());
+        dynamo.putItem(PutItemRequest.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(verificationId)")
+                .build());
     }
 
     public Optional<Verification> find(String verificationId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(key(verificationId)).consistentRead(true).build()).item();
+        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(key(verificationId))
+                        .consistentRead(true)
+                        .build())
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -78,19 +86,31 @@ public final class VerificationRepository {
      *
      * @return the verification after the count, or empty when the guess must not be evaluated
      */
-    public Optional<Verification> reserveAttempt(String verificationId, String agentSubject, Instant now, int maxAttempts) {
+    public Optional<Verification> reserveAttempt(
+            String verificationId, String agentSubject, Instant now, int maxAttempts) {
         try {
-            Map<String, AttributeValue> item = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                    .key(key(verificationId))
-                    .updateExpression("SET #attempts = #attempts + :one")
-                    .conditionExpression("attribute_exists(verificationId) AND #state = :pending AND agentSubject = :agent"
-                            + " AND expiresAtMillis > :now AND #attempts < :max")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(Map.of(
-                            ":one", n(1), ":pending", s(Verification.State.PENDING.name()), ":agent", s(agentSubject),
-                            ":now", n(now.toEpochMilli()), ":max", n(maxAttempts)))
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .build()).attributes();
+            Map<String, AttributeValue> item = dynamo.updateItem(UpdateItemRequest.builder()
+                            .tableName(table)
+                            .key(key(verificationId))
+                            .updateExpression("SET #attempts = #attempts + :one")
+                            .conditionExpression(
+                                    "attribute_exists(verificationId) AND #state = :pending AND agentSubject = :agent"
+                                            + " AND expiresAtMillis > :now AND #attempts < :max")
+                            .expressionAttributeNames(NAMES)
+                            .expressionAttributeValues(Map.of(
+                                    ":one",
+                                    n(1),
+                                    ":pending",
+                                    s(Verification.State.PENDING.name()),
+                                    ":agent",
+                                    s(agentSubject),
+                                    ":now",
+                                    n(now.toEpochMilli()),
+                                    ":max",
+                                    n(maxAttempts)))
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .build())
+                    .attributes();
             return Optional.of(fromItem(item));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -102,7 +122,9 @@ public final class VerificationRepository {
      * are stored with it, so that a grant that could not be written can be written later, identical.
      */
     public boolean consume(String verificationId, String grantId, Instant now) {
-        return transition(verificationId, Verification.State.VERIFIED,
+        return transition(
+                verificationId,
+                Verification.State.VERIFIED,
                 "SET #state = :to, grantId = :grant, verifiedAt = :now",
                 Map.of(":grant", s(grantId), ":now", instant(now)));
     }
@@ -117,12 +139,14 @@ public final class VerificationRepository {
         return transition(verificationId, Verification.State.VOID, "SET #state = :to", Map.of());
     }
 
-    private boolean transition(String verificationId, Verification.State to, String update, Map<String, AttributeValue> values) {
+    private boolean transition(
+            String verificationId, Verification.State to, String update, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":to", s(to.name()));
         all.put(":pending", s(Verification.State.PENDING.name()));
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
                     .key(key(verificationId))
                     .updateExpression(update)
                     .conditionExpression("attribute_exists(verificationId) AND #state = :pending")

@@ -45,9 +45,17 @@ public final class VerificationService {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public VerificationService(OrganizationRepository organizations, VerificationRepository verifications,
-                               ContactGuards guards, AccessGrants grants, PinHasher hasher, Messenger messenger,
-                               VerificationMessages messages, VerificationPolicy policy, Clock clock, Sleeper sleeper) {
+    public VerificationService(
+            OrganizationRepository organizations,
+            VerificationRepository verifications,
+            ContactGuards guards,
+            AccessGrants grants,
+            PinHasher hasher,
+            Messenger messenger,
+            VerificationMessages messages,
+            VerificationPolicy policy,
+            Clock clock,
+            Sleeper sleeper) {
         this.organizations = organizations;
         this.verifications = verifications;
         this.guards = guards;
@@ -68,8 +76,8 @@ public final class VerificationService {
         String tenantId = Validate.id("tenantId", body.tenantId());
         String callerPhone = Validate.phone("callerPhone", body.callerPhone());
         String contactId = Validate.optionalText("contactId", body.contactId(), 64);
-        Organization org = organizations.find(tenantId)
-                .orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
+        Organization org =
+                organizations.find(tenantId).orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
         messages.zone(); // a misconfigured zone fails here, before anything is written or sent
         Instant now = clock.instant();
         List<Contact> contacts = Contact.of(tenantId, org.contacts());
@@ -77,18 +85,45 @@ public final class VerificationService {
         String verificationId = Ids.next("VER", 4);
 
         if (org.contacts().hasPhone(callerPhone)) {
-            Grant grant = new Grant(AccessGrants.newId(), tenantId, caller.subject(), verificationId,
-                    Verification.Method.REGISTERED_NUMBER, now, now.plus(policy.grantLifetime()));
-            verifications.create(new Verification(verificationId, tenantId, caller.subject(),
-                    Verification.Method.REGISTERED_NUMBER, Verification.State.VERIFIED, null, null, null, 0, now, now,
-                    grant.grantId(), now));
+            Grant grant = new Grant(
+                    AccessGrants.newId(),
+                    tenantId,
+                    caller.subject(),
+                    verificationId,
+                    Verification.Method.REGISTERED_NUMBER,
+                    now,
+                    now.plus(policy.grantLifetime()));
+            verifications.create(new Verification(
+                    verificationId,
+                    tenantId,
+                    caller.subject(),
+                    Verification.Method.REGISTERED_NUMBER,
+                    Verification.State.VERIFIED,
+                    null,
+                    null,
+                    null,
+                    0,
+                    now,
+                    now,
+                    grant.grantId(),
+                    now));
             if (!grants.issue(grant)) {
                 throw new IllegalStateException("A new grant id is already taken");
             }
             log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
             notifyVerified(org, Verification.Method.REGISTERED_NUMBER, null, grant);
-            return new StartResult(verificationId, tenantId, StartResult.VERIFIED, Verification.Method.REGISTERED_NUMBER,
-                    null, null, null, null, null, options, grant);
+            return new StartResult(
+                    verificationId,
+                    tenantId,
+                    StartResult.VERIFIED,
+                    Verification.Method.REGISTERED_NUMBER,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    options,
+                    grant);
         }
 
         Contact contact = choose(contacts, contactId, body.channel());
@@ -101,14 +136,26 @@ public final class VerificationService {
             byte[] codeHash = hasher.hash(verificationId, code);
             ContactRecord.SendDecision.Allowed reserved = reserve(contactKey, verificationId, now);
             try {
-                verifications.create(new Verification(verificationId, tenantId, caller.subject(), Verification.Method.CODE,
-                        Verification.State.PENDING, contact.contactId(), contact.channel(), codeHash,
-                        0, now, expiresAt, null, null));
+                verifications.create(new Verification(
+                        verificationId,
+                        tenantId,
+                        caller.subject(),
+                        Verification.Method.CODE,
+                        Verification.State.PENDING,
+                        contact.contactId(),
+                        contact.channel(),
+                        codeHash,
+                        0,
+                        now,
+                        expiresAt,
+                        null,
+                        null));
             } catch (RuntimeException e) {
                 release(contactKey, verificationId, reserved, now);
                 throw e;
             }
-            Message message = messages.code(org.language(), org.name(), PinCodes.grouped(code), policy.codeLifetime(), expiresAt);
+            Message message =
+                    messages.code(org.language(), org.name(), PinCodes.grouped(code), policy.codeLifetime(), expiresAt);
             try {
                 send(contact, message);
             } catch (RuntimeException e) {
@@ -116,51 +163,93 @@ public final class VerificationService {
                 retire(verificationId);
                 release(contactKey, verificationId, reserved, now);
                 // the exception's message may quote the request, which holds the code: only its type is logged
-                Log.info("verification_code_not_delivered", Map.of("verificationId", verificationId,
-                        "channel", contact.channel().name(), "exception", e.getClass().getName()));
-                throw new ApiException(502, "DELIVERY_FAILED",
+                Log.info(
+                        "verification_code_not_delivered",
+                        Map.of(
+                                "verificationId",
+                                verificationId,
+                                "channel",
+                                contact.channel().name(),
+                                "exception",
+                                e.getClass().getName()));
+                throw new ApiException(
+                        502,
+                        "DELIVERY_FAILED",
                         "The code could not be sent to the chosen contact. Try another registered contact.");
             }
             voidPrevious(reserved.previousLiveVerificationId(), verificationId);
         } finally {
             Arrays.fill(code, '\0');
         }
-        log("verification_code_sent", verificationId, tenantId, caller,
+        log(
+                "verification_code_sent",
+                verificationId,
+                tenantId,
+                caller,
                 Map.of("channel", contact.channel().name(), "contactId", contact.contactId()));
-        return new StartResult(verificationId, tenantId, StartResult.CODE_SENT, Verification.Method.CODE,
-                contact.channel(), contact.contactId(), contact.masked(), expiresAt, now.plus(policy.resendCooldown()),
-                options, null);
+        return new StartResult(
+                verificationId,
+                tenantId,
+                StartResult.CODE_SENT,
+                Verification.Method.CODE,
+                contact.channel(),
+                contact.contactId(),
+                contact.masked(),
+                expiresAt,
+                now.plus(policy.resendCooldown()),
+                options,
+                null);
     }
 
     private static Contact choose(List<Contact> contacts, String contactId, Channel channel) {
         if (contactId != null) {
-            Contact chosen = contacts.stream().filter(c -> c.contactId().equals(contactId)).findFirst()
-                    .orElseThrow(() -> ApiException.unprocessable("UNKNOWN_CONTACT",
-                            "Choose the contact by one of the contactId values this organisation's verification lists; codes go only to registered contacts."));
+            Contact chosen = contacts.stream()
+                    .filter(c -> c.contactId().equals(contactId))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> ApiException.unprocessable(
+                                    "UNKNOWN_CONTACT",
+                                    "Choose the contact by one of the contactId values this organisation's verification lists; codes go only to registered contacts."));
             if (channel != null && channel != chosen.channel()) {
-                throw ApiException.unprocessable("CHANNEL_MISMATCH", "The chosen contact is reached by " + chosen.channel() + ", not " + channel + ".");
+                throw ApiException.unprocessable(
+                        "CHANNEL_MISMATCH",
+                        "The chosen contact is reached by " + chosen.channel() + ", not " + channel + ".");
             }
             return chosen;
         }
         Channel wanted = channel == null ? Channel.EMAIL : channel;
-        Optional<Contact> first = contacts.stream().filter(c -> c.channel() == wanted).findFirst();
+        Optional<Contact> first =
+                contacts.stream().filter(c -> c.channel() == wanted).findFirst();
         if (first.isEmpty() && channel == null) {
             first = contacts.stream().findFirst();
         }
-        return first.orElseThrow(() -> ApiException.unprocessable("NO_REGISTERED_CONTACT",
-                "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number") + "."));
+        return first.orElseThrow(() -> ApiException.unprocessable(
+                "NO_REGISTERED_CONTACT",
+                "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number")
+                        + "."));
     }
 
     /** Reserves a send (cooldown and limits, race-safe on the contact item), or the answer why not. */
     private ContactRecord.SendDecision.Allowed reserve(String contactKey, String verificationId, Instant now) {
         return switch (guards.reserveSend(contactKey, verificationId, now)) {
             case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
-            case ContactRecord.SendDecision.TooSoon t -> throw new ApiException(429, "RESEND_TOO_SOON",
-                    "A code was sent to this contact less than " + policy.resendCooldown().toSeconds()
-                            + " seconds ago; a new one can be sent at " + t.retryAt() + ".");
-            case ContactRecord.SendDecision.LimitReached l -> throw new ApiException(429, "SEND_LIMIT_REACHED",
-                    "This contact has had " + (l.daily() ? policy.maxSendsPerDay() + " codes in 24 hours" : policy.maxSendsPerHour() + " codes in an hour")
-                            + "; a new one can be sent at " + l.retryAt() + ". Choose another registered contact or call back a registered number.");
+            case ContactRecord.SendDecision.TooSoon t ->
+                throw new ApiException(
+                        429,
+                        "RESEND_TOO_SOON",
+                        "A code was sent to this contact less than "
+                                + policy.resendCooldown().toSeconds() + " seconds ago; a new one can be sent at "
+                                + t.retryAt() + ".");
+            case ContactRecord.SendDecision.LimitReached l ->
+                throw new ApiException(
+                        429,
+                        "SEND_LIMIT_REACHED",
+                        "This contact has had "
+                                + (l.daily()
+                                        ? policy.maxSendsPerDay() + " codes in 24 hours"
+                                        : policy.maxSendsPerHour() + " codes in an hour")
+                                + "; a new one can be sent at " + l.retryAt()
+                                + ". Choose another registered contact or call back a registered number.");
             case ContactRecord.SendDecision.Allowed a -> a;
         };
     }
@@ -169,12 +258,18 @@ public final class VerificationService {
      * Takes back a reserved send whose code never went out. If that write fails too, the send keeps
      * counting: the limits err on the side of fewer codes, and the original failure is what is answered.
      */
-    private void release(String contactKey, String verificationId, ContactRecord.SendDecision.Allowed reserved, Instant now) {
+    private void release(
+            String contactKey, String verificationId, ContactRecord.SendDecision.Allowed reserved, Instant now) {
         try {
             guards.releaseSend(contactKey, verificationId, reserved.previousLiveVerificationId(), now);
         } catch (RuntimeException e) {
-            Log.info("verification_send_not_released", Map.of("verificationId", verificationId,
-                    "exception", e.getClass().getName()));
+            Log.info(
+                    "verification_send_not_released",
+                    Map.of(
+                            "verificationId",
+                            verificationId,
+                            "exception",
+                            e.getClass().getName()));
         }
     }
 
@@ -186,7 +281,13 @@ public final class VerificationService {
         try {
             verifications.voidPending(verificationId);
         } catch (RuntimeException e) {
-            Log.info("verification_not_voided", Map.of("verificationId", verificationId, "exception", e.getClass().getName()));
+            Log.info(
+                    "verification_not_voided",
+                    Map.of(
+                            "verificationId",
+                            verificationId,
+                            "exception",
+                            e.getClass().getName()));
         }
     }
 
@@ -202,8 +303,13 @@ public final class VerificationService {
         try {
             verifications.voidPending(previousVerificationId);
         } catch (RuntimeException e) {
-            Log.info("verification_previous_not_voided", Map.of("verificationId", previousVerificationId,
-                    "exception", e.getClass().getName()));
+            Log.info(
+                    "verification_previous_not_voided",
+                    Map.of(
+                            "verificationId",
+                            previousVerificationId,
+                            "exception",
+                            e.getClass().getName()));
         }
     }
 
@@ -224,8 +330,9 @@ public final class VerificationService {
     }
 
     private ConfirmResult evaluate(Caller caller, String verificationId, ConfirmRequest body) {
-        char[] code = codes.parse(body.code()).orElseThrow(() -> Validate.invalid("code",
-                "must be the " + codes.length() + " digits the caller reads out"));
+        char[] code = codes.parse(body.code())
+                .orElseThrow(() ->
+                        Validate.invalid("code", "must be the " + codes.length() + " digits the caller reads out"));
         try {
             Instant now = clock.instant();
             String id = verificationId == null ? "" : verificationId;
@@ -235,8 +342,8 @@ public final class VerificationService {
             }
             // Another agent's verification is an unknown one: nothing about it, not even a suspension of
             // its contact, is told to anyone but the agent who started it.
-            Optional<Verification> stored = verifications.find(id)
-                    .filter(v -> v.agentSubject().equals(caller.subject()));
+            Optional<Verification> stored =
+                    verifications.find(id).filter(v -> v.agentSubject().equals(caller.subject()));
             if (stored.isEmpty()) {
                 hasher.hash(id, code);
                 throw rejected(id);
@@ -257,15 +364,17 @@ public final class VerificationService {
             if (stored.get().state() == Verification.State.VERIFIED) {
                 return reissue(caller, stored.get(), code, now);
             }
-            Optional<Verification> reserved = verifications.reserveAttempt(id, caller.subject(), now, policy.maxAttempts());
+            Optional<Verification> reserved =
+                    verifications.reserveAttempt(id, caller.subject(), now, policy.maxAttempts());
             if (reserved.isEmpty()) {
                 hasher.hash(id, code);
                 throw rejected(id);
             }
             Verification v = reserved.get();
             boolean match = hasher.matches(id, code, v.codeHash());
-            Log.info("verification_attempt", Map.of("verificationId", id, "attempt", v.attempts(),
-                    "outcome", match ? "MATCH" : "MISMATCH"));
+            Log.info(
+                    "verification_attempt",
+                    Map.of("verificationId", id, "attempt", v.attempts(), "outcome", match ? "MATCH" : "MISMATCH"));
             if (match) {
                 return verified(caller, v, now);
             }
@@ -274,10 +383,25 @@ public final class VerificationService {
             }
             ContactGuards.Failure failure = guards.recordFailure(v.contactKey(), now);
             if (failure.suspendedNow()) {
-                Log.info("verification_contact_suspended", Map.of("tenantId", v.tenantId(), "contactId", v.contactId(),
-                        "until", failure.suspendedUntil().toString()));
-                organizations.find(v.tenantId()).ifPresent(org -> notifyAll(org, messages.suspended(org.language(), org.name(),
-                        masked(org, v.contactId()), failure.suspendedUntil()), "suspended"));
+                Log.info(
+                        "verification_contact_suspended",
+                        Map.of(
+                                "tenantId",
+                                v.tenantId(),
+                                "contactId",
+                                v.contactId(),
+                                "until",
+                                failure.suspendedUntil().toString()));
+                organizations
+                        .find(v.tenantId())
+                        .ifPresent(org -> notifyAll(
+                                org,
+                                messages.suspended(
+                                        org.language(),
+                                        org.name(),
+                                        masked(org, v.contactId()),
+                                        failure.suspendedUntil()),
+                                "suspended"));
                 throw suspended(failure.suspendedUntil());
             }
             throw failed();
@@ -304,7 +428,9 @@ public final class VerificationService {
      */
     private ConfirmResult reissue(Caller caller, Verification v, char[] code, Instant now) {
         boolean match = hasher.matches(v.verificationId(), code, v.codeHash()); // the same work on every path
-        boolean recoverable = v.method() == Verification.Method.CODE && v.grantId() != null && v.verifiedAt() != null
+        boolean recoverable = v.method() == Verification.Method.CODE
+                && v.grantId() != null
+                && v.verifiedAt() != null
                 && now.isBefore(v.verifiedAt().plus(policy.grantLifetime()));
         if (!match || !recoverable) {
             throw rejected(v.verificationId());
@@ -314,32 +440,48 @@ public final class VerificationService {
 
     /** Writes the grant a consumed verification gives; only the request that wrote it answers with it. */
     private ConfirmResult grant(Caller caller, Verification v, String grantId, Instant verifiedAt, boolean retried) {
-        Grant grant = new Grant(grantId, v.tenantId(), v.agentSubject(), v.verificationId(), Verification.Method.CODE,
-                verifiedAt, verifiedAt.plus(policy.grantLifetime()));
+        Grant grant = new Grant(
+                grantId,
+                v.tenantId(),
+                v.agentSubject(),
+                v.verificationId(),
+                Verification.Method.CODE,
+                verifiedAt,
+                verifiedAt.plus(policy.grantLifetime()));
         if (!grants.issue(grant)) {
             // a retry of this confirmation wrote it first and answered with it: the code is used
             throw rejected(v.verificationId());
         }
-        log("verification_verified", v.verificationId(), v.tenantId(), caller,
+        log(
+                "verification_verified",
+                v.verificationId(),
+                v.tenantId(),
+                caller,
                 Map.of("method", "CODE", "grantRetried", retried));
-        organizations.find(v.tenantId()).ifPresent(org ->
-                notifyVerified(org, Verification.Method.CODE, masked(org, v.contactId()), grant));
+        organizations
+                .find(v.tenantId())
+                .ifPresent(org -> notifyVerified(org, Verification.Method.CODE, masked(org, v.contactId()), grant));
         return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, Verification.Method.CODE, grant);
     }
 
     private ApiException rejected(String id) {
-        Log.info("verification_attempt_refused", Map.of("verificationId", VERIFICATION_ID.matcher(id).matches() ? id : "-"));
+        Log.info(
+                "verification_attempt_refused",
+                Map.of("verificationId", VERIFICATION_ID.matcher(id).matches() ? id : "-"));
         return failed();
     }
 
     private ApiException failed() {
-        return ApiException.unprocessable("VERIFICATION_FAILED",
-                "The code was not accepted. Ask the caller to read the latest code again; after "
-                        + policy.maxAttempts() + " wrong codes, or once it has expired, start a new verification.");
+        return ApiException.unprocessable(
+                "VERIFICATION_FAILED",
+                "The code was not accepted. Ask the caller to read the latest code again; after " + policy.maxAttempts()
+                        + " wrong codes, or once it has expired, start a new verification.");
     }
 
     private static ApiException suspended(Instant until) {
-        return new ApiException(423, "CONTACT_SUSPENDED",
+        return new ApiException(
+                423,
+                "CONTACT_SUSPENDED",
                 "Codes to this contact are suspended until " + until + " after repeated wrong codes. "
                         + "Call the administrator back on a registered phone number, or choose another registered contact.");
     }
@@ -347,8 +489,11 @@ public final class VerificationService {
     // ------------------------------------------------------------------ notices
 
     private void notifyVerified(Organization org, Verification.Method method, String maskedDestination, Grant grant) {
-        notifyAll(org, messages.verified(org.language(), org.name(), method, maskedDestination, grant.issuedAt(),
-                grant.expiresAt()), "verified");
+        notifyAll(
+                org,
+                messages.verified(
+                        org.language(), org.name(), method, maskedDestination, grant.issuedAt(), grant.expiresAt()),
+                "verified");
     }
 
     /** Every registered contact; one failed delivery does not stop the others or the verification. */
@@ -357,8 +502,17 @@ public final class VerificationService {
             try {
                 send(contact, message);
             } catch (RuntimeException e) {
-                Log.info("verification_notice_not_delivered", Map.of("notice", notice, "tenantId", org.tenantId(),
-                        "contactId", contact.contactId(), "exception", e.getClass().getName()));
+                Log.info(
+                        "verification_notice_not_delivered",
+                        Map.of(
+                                "notice",
+                                notice,
+                                "tenantId",
+                                org.tenantId(),
+                                "contactId",
+                                contact.contactId(),
+                                "exception",
+                                e.getClass().getName()));
             }
         }
     }
@@ -373,8 +527,10 @@ public final class VerificationService {
 
     private static String masked(Organization org, String contactId) {
         return Contact.of(org.tenantId(), org.contacts()).stream()
-                .filter(c -> c.contactId().equals(contactId)).findFirst()
-                .map(Contact::masked).orElse("***");
+                .filter(c -> c.contactId().equals(contactId))
+                .findFirst()
+                .map(Contact::masked)
+                .orElse("***");
     }
 
     private static void log(String event, String verificationId, String tenantId, Caller caller, Map<String, ?> more) {

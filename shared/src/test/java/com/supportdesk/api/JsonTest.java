@@ -8,8 +8,7 @@ import com.supportdesk.model.Severity;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
-    record Body(String title, Severity severity, Language language, Integer count) {
-    }
+    record Body(String title, Severity severity, Language language, Integer count) {}
 
     @Test
     void readsKnownFieldsAndLanguageTags() {
@@ -31,11 +30,10 @@ class JsonTest {
     }
 
     private static void assertCode(String json, String code, String mentions) {
-        assertThatThrownBy(() -> Json.read(json, Body.class))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.code()).isEqualTo(code);
-                    assertThat(e.getMessage()).contains(mentions).doesNotContain("com.", "Exception", "line:");
-                });
+        assertThatThrownBy(() -> Json.read(json, Body.class)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.getMessage()).contains(mentions).doesNotContain("com.", "Exception", "line:");
+        });
     }
 }

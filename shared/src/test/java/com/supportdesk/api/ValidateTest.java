@@ -19,7 +19,8 @@ class ValidateTest {
     @ValueSource(strings = {"13800138000", "+0123456789", "+86 138 0013 8000", "+1234", "+1234567890123456"})
     void refusesNonE164(String phone) {
         assertThatThrownBy(() -> Validate.phone("contact.phone", phone))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("contact.phone", "E.164"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getMessage()).contains("contact.phone", "E.164"));
     }
 
     @ParameterizedTest

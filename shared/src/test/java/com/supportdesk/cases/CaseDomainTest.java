@@ -25,12 +25,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The pure parts of cases: rules, lifecycle, directory, paging tokens and body hashes. */
 class CaseDomainTest {
     private static final SlaPolicies POLICY = SlaPolicies.defaults();
-    private static final CaseContact PHONE = new CaseContact("A", "a@b.cn", "+8613800138000", ContactMethod.EMAIL, Language.EN);
-    private static final CaseContact EMAIL_ONLY = new CaseContact("A", "a@b.cn", null, ContactMethod.EMAIL, Language.EN);
+    private static final CaseContact PHONE =
+            new CaseContact("A", "a@b.cn", "+8613800138000", ContactMethod.EMAIL, Language.EN);
+    private static final CaseContact EMAIL_ONLY =
+            new CaseContact("A", "a@b.cn", null, ContactMethod.EMAIL, Language.EN);
 
     private static Organization org(SupportPlan plan) {
-        return new Organization("t1", "T", "CN", plan, Language.EN, new RegisteredContacts(List.of("a@b.cn"), List.of()),
-                null, 1, Instant.EPOCH, "op");
+        return new Organization(
+                "t1",
+                "T",
+                "CN",
+                plan,
+                Language.EN,
+                new RegisteredContacts(List.of("a@b.cn"), List.of()),
+                null,
+                1,
+                Instant.EPOCH,
+                "op");
     }
 
     private static String refusal(Runnable check) {
@@ -46,62 +57,94 @@ class CaseDomainTest {
 
     @ParameterizedTest
     @CsvSource({
-            "ADVANCED, TECHNICAL, A, allowed",
-            "STANDARD, TECHNICAL, A, SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL",
-            "ADVANCED, BILLING, A, SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL",
-            "ADVANCED, SUBSCRIPTION, A, SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL",
-            "STANDARD, PRESALES, A, SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL",
-            "STANDARD, PRESALES, B, allowed",
-            "STANDARD, TECHNICAL, C, allowed",
+        "ADVANCED, TECHNICAL, A, allowed",
+        "STANDARD, TECHNICAL, A, SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL",
+        "ADVANCED, BILLING, A, SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL",
+        "ADVANCED, SUBSCRIPTION, A, SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL",
+        "STANDARD, PRESALES, A, SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL",
+        "STANDARD, PRESALES, B, allowed",
+        "STANDARD, TECHNICAL, C, allowed",
     })
     void severityRules(SupportPlan plan, Category category, Severity severity, String outcome) {
-        assertThat(refusal(() -> CaseRules.severity(org(plan), category, severity, "impact", PHONE, POLICY))).isEqualTo(outcome);
+        assertThat(refusal(() -> CaseRules.severity(org(plan), category, severity, "impact", PHONE, POLICY)))
+                .isEqualTo(outcome);
     }
 
     @Test
     void severityANeedsImpactAndPhone() {
-        assertThat(refusal(() -> CaseRules.severity(org(SupportPlan.ADVANCED), Category.TECHNICAL, Severity.A, " ", PHONE, POLICY)))
+        assertThat(refusal(() -> CaseRules.severity(
+                        org(SupportPlan.ADVANCED), Category.TECHNICAL, Severity.A, " ", PHONE, POLICY)))
                 .isEqualTo(CaseRules.SEVERITY_A_IMPACT);
-        assertThat(refusal(() -> CaseRules.severity(org(SupportPlan.ADVANCED), Category.TECHNICAL, Severity.A, "x", EMAIL_ONLY, POLICY)))
+        assertThat(refusal(() -> CaseRules.severity(
+                        org(SupportPlan.ADVANCED), Category.TECHNICAL, Severity.A, "x", EMAIL_ONLY, POLICY)))
                 .isEqualTo(CaseRules.SEVERITY_A_PHONE);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Mail flow stopped                        | -     | allowed",
-            "Outlook add-in from Acme crashes         | -     | THIRD_PARTY_CONFIRMATION_REQUIRED",
-            "Third party backup tool cannot log in    | -     | THIRD_PARTY_CONFIRMATION_REQUIRED",
-            "第三方插件无法加载                          | -     | THIRD_PARTY_CONFIRMATION_REQUIRED",
-            "Outlook add-in from Acme crashes         | false | allowed",
-            "Mail flow stopped                        | true  | THIRD_PARTY_OUT_OF_SCOPE",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Mail flow stopped                        | -     | allowed",
+                "Outlook add-in from Acme crashes         | -     | THIRD_PARTY_CONFIRMATION_REQUIRED",
+                "Third party backup tool cannot log in    | -     | THIRD_PARTY_CONFIRMATION_REQUIRED",
+                "第三方插件无法加载                          | -     | THIRD_PARTY_CONFIRMATION_REQUIRED",
+                "Outlook add-in from Acme crashes         | false | allowed",
+                "Mail flow stopped                        | true  | THIRD_PARTY_OUT_OF_SCOPE",
+            })
     void thirdPartyDetection(String title, String flag, String outcome) {
         Boolean thirdParty = flag.equals("-") ? null : Boolean.valueOf(flag);
-        NewCase request = new NewCase(null, Category.TECHNICAL, ServiceName.M365_APPS, title, "details", Severity.C, null,
-                EMAIL_ONLY, thirdParty);
-        assertThat(refusal(() -> CaseRules.thirdParty(request, "https://forum.example"))).isEqualTo(outcome);
+        NewCase request = new NewCase(
+                null,
+                Category.TECHNICAL,
+                ServiceName.M365_APPS,
+                title,
+                "details",
+                Severity.C,
+                null,
+                EMAIL_ONLY,
+                thirdParty);
+        assertThat(refusal(() -> CaseRules.thirdParty(request, "https://forum.example")))
+                .isEqualTo(outcome);
     }
 
     @Test
     void lifecycle() {
-        assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.IN_PROGRESS)).isTrue();
-        assertThat(CaseTransitions.allowed(CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_CUSTOMER)).isTrue();
-        assertThat(CaseTransitions.allowed(CaseStatus.AWAITING_CUSTOMER, CaseStatus.IN_PROGRESS)).isTrue();
-        assertThat(CaseTransitions.allowed(CaseStatus.AWAITING_CUSTOMER, CaseStatus.RESOLVED)).isTrue();
-        assertThat(CaseTransitions.allowed(CaseStatus.RESOLVED, CaseStatus.CLOSED)).isTrue();
-        assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.CANCELLED)).isTrue();
-        assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.RESOLVED)).isFalse();
+        assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.IN_PROGRESS))
+                .isTrue();
+        assertThat(CaseTransitions.allowed(CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_CUSTOMER))
+                .isTrue();
+        assertThat(CaseTransitions.allowed(CaseStatus.AWAITING_CUSTOMER, CaseStatus.IN_PROGRESS))
+                .isTrue();
+        assertThat(CaseTransitions.allowed(CaseStatus.AWAITING_CUSTOMER, CaseStatus.RESOLVED))
+                .isTrue();
+        assertThat(CaseTransitions.allowed(CaseStatus.RESOLVED, CaseStatus.CLOSED))
+                .isTrue();
+        assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.CANCELLED))
+                .isTrue();
+        assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.RESOLVED))
+                .isFalse();
         assertThat(CaseTransitions.allowed(CaseStatus.OPEN, CaseStatus.CLOSED)).isFalse();
-        assertThat(CaseTransitions.allowed(CaseStatus.RESOLVED, CaseStatus.CANCELLED)).isFalse();
-        assertThat(CaseTransitions.allowed(CaseStatus.CLOSED, CaseStatus.IN_PROGRESS)).isFalse();
-        assertThat(CaseTransitions.allowed(CaseStatus.CANCELLED, CaseStatus.OPEN)).isFalse();
+        assertThat(CaseTransitions.allowed(CaseStatus.RESOLVED, CaseStatus.CANCELLED))
+                .isFalse();
+        assertThat(CaseTransitions.allowed(CaseStatus.CLOSED, CaseStatus.IN_PROGRESS))
+                .isFalse();
+        assertThat(CaseTransitions.allowed(CaseStatus.CANCELLED, CaseStatus.OPEN))
+                .isFalse();
         assertThatThrownBy(() -> CaseTransitions.require("CS-1", CaseStatus.OPEN, CaseStatus.CLOSED))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 
     @ParameterizedTest
-    @CsvSource({"US, 1 800 865 9408", "CA, 1 800 865 9408", "AU, 1 800 197 503", "GB, 0800 032 6417",
-            "CN, (86) 400-089-0365", "JP, (86) 400-089-0365", "gb, 0800 032 6417"})
+    @CsvSource({
+        "US, 1 800 865 9408",
+        "CA, 1 800 865 9408",
+        "AU, 1 800 197 503",
+        "GB, 0800 032 6417",
+        "CN, (86) 400-089-0365",
+        "JP, (86) 400-089-0365",
+        "gb, 0800 032 6417"
+    })
     void phoneDirectory(String country, String number) {
         assertThat(SupportDirectory.phoneFor(country).number()).isEqualTo(number);
     }
@@ -113,7 +156,8 @@ class CaseDomainTest {
                 .isEqualTo("An engineer responds within 1 hour, 24 hours a day, 7 days a week;"
                         + " updates follow at least every 4 hours until the case is resolved.");
         assertThat(directory.expectedInitialResponse(Severity.C, Category.TECHNICAL))
-                .contains("3 business days").contains("45 hours of support time");
+                .contains("3 business days")
+                .contains("45 hours of support time");
         assertThat(directory.supportHours(Category.TECHNICAL))
                 .isEqualTo("Every day 09:00–24:00, public holidays included (Asia/Shanghai time)");
         assertThat(directory.supportHours(Category.BILLING))
@@ -122,8 +166,15 @@ class CaseDomainTest {
 
     @Test
     void pageTokensRoundTripAndRefuseAnythingElse() {
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("CASE#CS-1"), "sk", AttributeValue.fromS("CASE"),
-                "tenantId", AttributeValue.fromS("t1"), "createdKey", AttributeValue.fromS("2026#CS-1"));
+        Map<String, AttributeValue> key = Map.of(
+                "pk",
+                AttributeValue.fromS("CASE#CS-1"),
+                "sk",
+                AttributeValue.fromS("CASE"),
+                "tenantId",
+                AttributeValue.fromS("t1"),
+                "createdKey",
+                AttributeValue.fromS("2026#CS-1"));
         Set<String> names = Set.of("pk", "sk", "tenantId", "createdKey");
         String token = PageToken.encode("byTenant", key);
         assertThat(PageToken.decode(token, "byTenant", names, "tenantId", "t1")).isEqualTo(key);
@@ -132,20 +183,36 @@ class CaseDomainTest {
                 () -> PageToken.decode(token, "byStatus", names, "tenantId", "t1"),
                 () -> PageToken.decode("%%%", "byTenant", names, "tenantId", "t1"),
                 () -> PageToken.decode("e30", "byTenant", names, "tenantId", "t1"),
-                () -> PageToken.decode(PageToken.encode("byTenant", Map.of("pk", AttributeValue.fromS("IDEMPOTENCY#t1#k"),
-                        "sk", AttributeValue.fromS("IDEMPOTENCY"), "tenantId", AttributeValue.fromS("t1"),
-                        "createdKey", AttributeValue.fromS("x"))), "byTenant", names, "tenantId", "t1"))) {
-            assertThatThrownBy(bad::run).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.code()).isEqualTo("INVALID_NEXT_TOKEN"));
+                () -> PageToken.decode(
+                        PageToken.encode(
+                                "byTenant",
+                                Map.of(
+                                        "pk",
+                                        AttributeValue.fromS("IDEMPOTENCY#t1#k"),
+                                        "sk",
+                                        AttributeValue.fromS("IDEMPOTENCY"),
+                                        "tenantId",
+                                        AttributeValue.fromS("t1"),
+                                        "createdKey",
+                                        AttributeValue.fromS("x"))),
+                        "byTenant",
+                        names,
+                        "tenantId",
+                        "t1"))) {
+            assertThatThrownBy(bad::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code())
+                    .isEqualTo("INVALID_NEXT_TOKEN"));
         }
     }
 
     @Test
     void theBodyHashIgnoresSpacingAndKeyOrderButNotContentOrTenant() {
         String a = CaseSubmissionService.hash("t1", "{\"title\":\"x\",\"severity\":\"B\"}");
-        assertThat(CaseSubmissionService.hash("t1", "{ \"severity\" : \"B\",\n \"title\":\"x\" }")).isEqualTo(a);
-        assertThat(CaseSubmissionService.hash("t1", "{\"title\":\"y\",\"severity\":\"B\"}")).isNotEqualTo(a);
-        assertThat(CaseSubmissionService.hash("t2", "{\"title\":\"x\",\"severity\":\"B\"}")).isNotEqualTo(a);
+        assertThat(CaseSubmissionService.hash("t1", "{ \"severity\" : \"B\",\n \"title\":\"x\" }"))
+                .isEqualTo(a);
+        assertThat(CaseSubmissionService.hash("t1", "{\"title\":\"y\",\"severity\":\"B\"}"))
+                .isNotEqualTo(a);
+        assertThat(CaseSubmissionService.hash("t2", "{\"title\":\"x\",\"severity\":\"B\"}"))
+                .isNotEqualTo(a);
     }
 
     @Test

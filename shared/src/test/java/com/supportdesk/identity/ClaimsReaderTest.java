@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.supportdesk.api.ApiException;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ClaimsReaderTest {
 
@@ -50,6 +50,7 @@ class ClaimsReaderTest {
 
     private static void assertUnauthorized(Map<String, String> claims) {
         assertThatThrownBy(() -> ClaimsReader.read(claims))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 }

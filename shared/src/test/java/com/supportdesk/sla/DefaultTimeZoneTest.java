@@ -32,12 +32,14 @@ class DefaultTimeZoneTest {
     void the_national_day_holiday_is_1_to_7_october_in_beijing_whatever_the_jvm_zone(String jvmZone) {
         TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
         SupportCalendar calendar = SlaPolicies.load(SlaPolicies.class.getResourceAsStream("/sla/default-policy.json"))
-                .rule(B, BILLING).calendar();
+                .rule(B, BILLING)
+                .calendar();
 
         assertThat(calendar.isOpen(bj("2026-09-30T17:59"))).isTrue();
         assertThat(calendar.isOpen(bj("2026-10-01T09:00"))).isFalse();
         assertThat(calendar.isOpen(bj("2026-10-07T17:00"))).isFalse();
         assertThat(calendar.isOpen(bj("2026-10-08T09:00"))).isTrue();
-        assertThat(SlaClock.due(calendar, bj("2026-09-30T17:00"), Duration.ofHours(9))).isEqualTo(bj("2026-10-08T17:00"));
+        assertThat(SlaClock.due(calendar, bj("2026-09-30T17:00"), Duration.ofHours(9)))
+                .isEqualTo(bj("2026-10-08T17:00"));
     }
 }

@@ -27,15 +27,24 @@ import net.jqwik.api.Provide;
  */
 class SlaClockPropertiesTest {
 
-    static final List<ZoneId> ZONES = List.of("Asia/Shanghai", "Europe/London", "America/Los_Angeles",
-            "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Kathmandu", "UTC", "Pacific/Kiritimati")
-            .stream().map(ZoneId::of).toList();
+    static final List<ZoneId> ZONES = List.of(
+                    "Asia/Shanghai",
+                    "Europe/London",
+                    "America/Los_Angeles",
+                    "Australia/Lord_Howe",
+                    "Asia/Kolkata",
+                    "Asia/Kathmandu",
+                    "UTC",
+                    "Pacific/Kiritimati")
+            .stream()
+            .map(ZoneId::of)
+            .toList();
     /** Zones with one offset in the years generated, where wall-clock time is a simple reference. */
-    static final List<ZoneId> FIXED_ZONES = List.of("Asia/Shanghai", "Asia/Kolkata", "Asia/Kathmandu", "UTC")
-            .stream().map(ZoneId::of).toList();
+    static final List<ZoneId> FIXED_ZONES = List.of("Asia/Shanghai", "Asia/Kolkata", "Asia/Kathmandu", "UTC").stream()
+            .map(ZoneId::of)
+            .toList();
 
-    record Scenario(SupportCalendar calendar, Instant start, Duration workingTime) {
-    }
+    record Scenario(SupportCalendar calendar, Instant start, Duration workingTime) {}
 
     @Property(tries = 400)
     void the_instant_just_before_a_due_time_is_open(@ForAll("scenarios") Scenario s) {
@@ -43,7 +52,9 @@ class SlaClockPropertiesTest {
         if (s.workingTime().isZero()) {
             assertThat(due).isEqualTo(s.start());
         } else {
-            assertThat(s.calendar().isOpen(due.minusNanos(1))).as("open just before %s", due).isTrue();
+            assertThat(s.calendar().isOpen(due.minusNanos(1)))
+                    .as("open just before %s", due)
+                    .isTrue();
             assertThat(due).isAfter(s.start());
         }
     }
@@ -58,13 +69,15 @@ class SlaClockPropertiesTest {
     void due_times_never_go_back_when_the_start_or_the_working_time_grows(
             @ForAll("scenarios") Scenario s, @ForAll("shifts") Duration later, @ForAll("shifts") Duration more) {
         Instant due = SlaClock.due(s.calendar(), s.start(), s.workingTime());
-        assertThat(SlaClock.due(s.calendar(), s.start().plus(later), s.workingTime())).isAfterOrEqualTo(due);
-        assertThat(SlaClock.due(s.calendar(), s.start(), s.workingTime().plus(more))).isAfterOrEqualTo(due);
+        assertThat(SlaClock.due(s.calendar(), s.start().plus(later), s.workingTime()))
+                .isAfterOrEqualTo(due);
+        assertThat(SlaClock.due(s.calendar(), s.start(), s.workingTime().plus(more)))
+                .isAfterOrEqualTo(due);
     }
 
     @Property(tries = 300)
-    void open_time_adds_up_over_consecutive_intervals(@ForAll("scenarios") Scenario s,
-                                                     @ForAll("shifts") Duration first, @ForAll("shifts") Duration second) {
+    void open_time_adds_up_over_consecutive_intervals(
+            @ForAll("scenarios") Scenario s, @ForAll("shifts") Duration first, @ForAll("shifts") Duration second) {
         Instant middle = s.start().plus(first);
         Instant end = middle.plus(second);
         assertThat(SlaClock.elapsed(s.calendar(), s.start(), middle).plus(SlaClock.elapsed(s.calendar(), middle, end)))
@@ -72,12 +85,16 @@ class SlaClockPropertiesTest {
     }
 
     @Property(tries = 300)
-    void a_24x7_calendar_is_plain_duration_arithmetic(@ForAll("zones") ZoneId zone, @ForAll("starts") Instant start,
-                                                     @ForAll("workingTimes") Duration workingTime) {
+    void a_24x7_calendar_is_plain_duration_arithmetic(
+            @ForAll("zones") ZoneId zone,
+            @ForAll("starts") Instant start,
+            @ForAll("workingTimes") Duration workingTime) {
         SupportCalendar shortcut = SupportCalendar.twentyFourSeven(zone);
         // Same hours, but a holiday long after the generated range forces the day-by-day walk.
-        SupportCalendar walked = SupportCalendar.builder(zone).openEveryDay(OpenWindow.allDay())
-                .holiday(LocalDate.of(2100, 1, 1)).build();
+        SupportCalendar walked = SupportCalendar.builder(zone)
+                .openEveryDay(OpenWindow.allDay())
+                .holiday(LocalDate.of(2100, 1, 1))
+                .build();
         for (SupportCalendar calendar : List.of(shortcut, walked)) {
             Instant due = SlaClock.due(calendar, start, workingTime);
             assertThat(due).isEqualTo(start.plus(workingTime));
@@ -92,9 +109,12 @@ class SlaClockPropertiesTest {
             TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
             Instant due = SlaClock.due(s.calendar(), s.start(), s.workingTime());
             boolean open = s.calendar().isOpen(s.start());
-            for (String zone : List.of("America/Los_Angeles", "Pacific/Kiritimati", "Asia/Shanghai", "Pacific/Pago_Pago")) {
+            for (String zone :
+                    List.of("America/Los_Angeles", "Pacific/Kiritimati", "Asia/Shanghai", "Pacific/Pago_Pago")) {
                 TimeZone.setDefault(TimeZone.getTimeZone(zone));
-                assertThat(SlaClock.due(s.calendar(), s.start(), s.workingTime())).as(zone).isEqualTo(due);
+                assertThat(SlaClock.due(s.calendar(), s.start(), s.workingTime()))
+                        .as(zone)
+                        .isEqualTo(due);
                 assertThat(s.calendar().isOpen(s.start())).as(zone).isEqualTo(open);
             }
         } finally {
@@ -163,7 +183,8 @@ class SlaClockPropertiesTest {
 
     @Provide
     Arbitrary<Scenario> fixedZoneScenarios() {
-        return scenarios(Arbitraries.of(FIXED_ZONES),
+        return scenarios(
+                Arbitraries.of(FIXED_ZONES),
                 Arbitraries.longs().between(0, 40 * 60).map(Duration::ofMinutes));
     }
 
@@ -175,9 +196,9 @@ class SlaClockPropertiesTest {
     @Provide
     Arbitrary<Instant> starts() {
         // 2025-12-01 to 2028-12-31, to the second: crosses year ends, the 2028 leap day and DST changes.
-        return Arbitraries.longs().between(1_764_547_200L, 1_861_833_600L)
-                .flatMap(seconds -> Arbitraries.oneOf(Arbitraries.just(0L), Arbitraries.longs().between(0, 999_999_999L))
-                        .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
+        return Arbitraries.longs().between(1_764_547_200L, 1_861_833_600L).flatMap(seconds -> Arbitraries.oneOf(
+                        Arbitraries.just(0L), Arbitraries.longs().between(0, 999_999_999L))
+                .map(nanos -> Instant.ofEpochSecond(seconds, nanos)));
     }
 
     @Provide
@@ -199,16 +220,19 @@ class SlaClockPropertiesTest {
 
     static Arbitrary<Scenario> scenarios(Arbitrary<ZoneId> zones, Arbitrary<Duration> workingTimes) {
         Arbitrary<Instant> starts = new SlaClockPropertiesTest().starts();
-        return Combinators.combine(zones, starts, workingTimes).flatAs((zone, start, workingTime) ->
-                calendars(zone, LocalDate.ofInstant(start, zone)).map(c -> new Scenario(c, start, workingTime)));
+        return Combinators.combine(zones, starts, workingTimes)
+                .flatAs((zone, start, workingTime) -> calendars(zone, LocalDate.ofInstant(start, zone))
+                        .map(c -> new Scenario(c, start, workingTime)));
     }
 
     /** Calendars whose holidays and make-up days fall in the weeks around {@code near}, so they matter. */
     static Arbitrary<SupportCalendar> calendars(ZoneId zone, LocalDate near) {
-        Arbitrary<List<List<OpenWindow>>> weeks = windows().list().ofMaxSize(2).list().ofSize(7);
+        Arbitrary<List<List<OpenWindow>>> weeks =
+                windows().list().ofMaxSize(2).list().ofSize(7);
         Arbitrary<LocalDate> dates = Arbitraries.integers().between(-3, 40).map(near::plusDays);
         Arbitrary<Set<LocalDate>> holidays = dates.set().ofMaxSize(12);
-        Arbitrary<Map<LocalDate, DayOfWeek>> makeUps = Arbitraries.maps(dates, Arbitraries.of(DayOfWeek.class)).ofMaxSize(3);
+        Arbitrary<Map<LocalDate, DayOfWeek>> makeUps =
+                Arbitraries.maps(dates, Arbitraries.of(DayOfWeek.class)).ofMaxSize(3);
         return Combinators.combine(weeks, holidays, makeUps).as((week, closed, opened) -> {
             SupportCalendar.Builder b = SupportCalendar.builder(zone);
             for (DayOfWeek day : DayOfWeek.values()) {
@@ -229,16 +253,20 @@ class SlaClockPropertiesTest {
 
     static Arbitrary<OpenWindow> windows() {
         Arbitrary<OpenWindow> quarterHours = Combinators.combine(
-                Arbitraries.integers().between(0, 95), Arbitraries.integers().between(1, 96))
-                .as((start, quarters) -> new OpenWindow(LocalTime.ofSecondOfDay(start * 900L), Duration.ofMinutes(15L * quarters)));
+                        Arbitraries.integers().between(0, 95),
+                        Arbitraries.integers().between(1, 96))
+                .as((start, quarters) ->
+                        new OpenWindow(LocalTime.ofSecondOfDay(start * 900L), Duration.ofMinutes(15L * quarters)));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, quarterHours),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(
-                        OpenWindow.parse("09:00", "24:00"),
-                        OpenWindow.of(LocalTime.of(9, 0), LocalTime.MIDNIGHT),
-                        OpenWindow.of(LocalTime.of(22, 0), LocalTime.of(6, 0)),
-                        OpenWindow.parse("00:00", "24:00"),
-                        OpenWindow.of(LocalTime.of(1, 0), LocalTime.of(3, 0)),
-                        OpenWindow.parse("09:00", "18:00"))));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                OpenWindow.parse("09:00", "24:00"),
+                                OpenWindow.of(LocalTime.of(9, 0), LocalTime.MIDNIGHT),
+                                OpenWindow.of(LocalTime.of(22, 0), LocalTime.of(6, 0)),
+                                OpenWindow.parse("00:00", "24:00"),
+                                OpenWindow.of(LocalTime.of(1, 0), LocalTime.of(3, 0)),
+                                OpenWindow.parse("09:00", "18:00"))));
     }
 }

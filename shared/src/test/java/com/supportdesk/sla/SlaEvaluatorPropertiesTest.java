@@ -24,8 +24,7 @@ class SlaEvaluatorPropertiesTest {
     static final SlaPolicies POLICIES = SlaPolicies.defaults();
     static final Instant EPOCH_2026 = Instant.parse("2026-01-01T00:00:00Z");
 
-    record History(List<TimelineEvent> events, Instant now) {
-    }
+    record History(List<TimelineEvent> events, Instant now) {}
 
     @Property(tries = 300)
     void the_initial_clock_always_counts_from_the_submission(@ForAll("histories") History h) {
@@ -42,7 +41,9 @@ class SlaEvaluatorPropertiesTest {
         SlaStatus status = SlaEvaluator.evaluate(POLICIES, h.events(), h.now());
         Instant lastAnswer = h.events().stream()
                 .filter(e -> e instanceof TimelineEvent.AgentResponded && !e.at().isAfter(h.now()))
-                .map(TimelineEvent::at).max(Instant::compareTo).orElse(null);
+                .map(TimelineEvent::at)
+                .max(Instant::compareTo)
+                .orElse(null);
         status.followUp().ifPresent(f -> {
             assertThat(lastAnswer).isNotNull();
             assertThat(f.cycleStart()).isAfterOrEqualTo(lastAnswer);
@@ -60,8 +61,13 @@ class SlaEvaluatorPropertiesTest {
 
     @Property(tries = 200)
     void evaluating_later_never_turns_a_breach_back(@ForAll("histories") History h, @ForAll("later") Duration later) {
-        ResponseState before = SlaEvaluator.evaluate(POLICIES, h.events(), h.now()).initialResponse().state();
-        ResponseState after = SlaEvaluator.evaluate(POLICIES, h.events(), h.now().plus(later)).initialResponse().state();
+        ResponseState before = SlaEvaluator.evaluate(POLICIES, h.events(), h.now())
+                .initialResponse()
+                .state();
+        ResponseState after = SlaEvaluator.evaluate(
+                        POLICIES, h.events(), h.now().plus(later))
+                .initialResponse()
+                .state();
         if (before == ResponseState.BREACHED || before == ResponseState.MET) {
             assertThat(after).isEqualTo(before);
         }
@@ -77,9 +83,16 @@ class SlaEvaluatorPropertiesTest {
     Arbitrary<History> histories() {
         Arbitrary<Category> categories = Arbitraries.of(Category.class);
         Arbitrary<Long> submittedMinute = Arbitraries.longs().between(0, 365L * 24 * 60);
-        Arbitrary<List<Integer>> gaps = Arbitraries.integers().between(1, 600).list().ofMaxSize(12);
-        Arbitrary<List<Integer>> kinds = Arbitraries.integers().between(0, 99).list().ofSize(12);
-        return Combinators.combine(categories, submittedMinute, gaps, kinds, Arbitraries.integers().between(0, 3000))
+        Arbitrary<List<Integer>> gaps =
+                Arbitraries.integers().between(1, 600).list().ofMaxSize(12);
+        Arbitrary<List<Integer>> kinds =
+                Arbitraries.integers().between(0, 99).list().ofSize(12);
+        return Combinators.combine(
+                        categories,
+                        submittedMinute,
+                        gaps,
+                        kinds,
+                        Arbitraries.integers().between(0, 3000))
                 .as((category, minute, gapList, kindList, nowAfter) -> {
                     List<Severity> allowed = List.copyOf(POLICIES.allowedSeverities(category));
                     Instant at = EPOCH_2026.plus(Duration.ofMinutes(minute));
@@ -88,12 +101,19 @@ class SlaEvaluatorPropertiesTest {
                     for (int i = 0; i < gapList.size(); i++) {
                         at = at.plus(Duration.ofMinutes(gapList.get(i)));
                         int kind = kindList.get(i);
-                        events.add(switch (kind % 4) {
-                            case 0 -> TimelineEvent.agentResponded(at);
-                            case 1 -> TimelineEvent.severityChanged(at, allowed.get(kind / 4 % allowed.size()), "test");
-                            case 2 -> TimelineEvent.statusChanged(at, kind < 60 ? CaseStatus.AWAITING_CUSTOMER : CaseStatus.IN_PROGRESS);
-                            default -> TimelineEvent.statusChanged(at, kind < 90 ? CaseStatus.IN_PROGRESS : CaseStatus.RESOLVED);
-                        });
+                        events.add(
+                                switch (kind % 4) {
+                                    case 0 -> TimelineEvent.agentResponded(at);
+                                    case 1 ->
+                                        TimelineEvent.severityChanged(
+                                                at, allowed.get(kind / 4 % allowed.size()), "test");
+                                    case 2 ->
+                                        TimelineEvent.statusChanged(
+                                                at, kind < 60 ? CaseStatus.AWAITING_CUSTOMER : CaseStatus.IN_PROGRESS);
+                                    default ->
+                                        TimelineEvent.statusChanged(
+                                                at, kind < 90 ? CaseStatus.IN_PROGRESS : CaseStatus.RESOLVED);
+                                });
                     }
                     return new History(events, events.get(0).at().plus(Duration.ofMinutes(nowAfter)));
                 });

@@ -50,9 +50,9 @@ class SlaEvaluatorTest {
     class InitialResponseClock {
         @Test
         void a_critical_case_answered_within_the_hour_is_met_with_both_instants_recorded() {
-            InitialResponse clock = initial(List.of(
-                    submitted(bj("2026-03-02T10:00"), A, TECHNICAL),
-                    agentResponded(bj("2026-03-02T10:40"))), "2026-03-02T12:00");
+            InitialResponse clock = initial(
+                    List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL), agentResponded(bj("2026-03-02T10:40"))),
+                    "2026-03-02T12:00");
             assertThat(clock.state()).isEqualTo(ResponseState.MET);
             assertThat(clock.dueAt()).isEqualTo(bj("2026-03-02T11:00"));
             assertThat(clock.stoppedAt()).contains(bj("2026-03-02T10:40"));
@@ -62,15 +62,20 @@ class SlaEvaluatorTest {
 
         @Test
         void a_response_exactly_at_the_due_time_is_met() {
-            assertThat(initial(List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL),
-                    agentResponded(bj("2026-03-02T11:00"))), "2026-03-02T12:00").state()).isEqualTo(ResponseState.MET);
+            assertThat(initial(
+                                    List.of(
+                                            submitted(bj("2026-03-02T10:00"), A, TECHNICAL),
+                                            agentResponded(bj("2026-03-02T11:00"))),
+                                    "2026-03-02T12:00")
+                            .state())
+                    .isEqualTo(ResponseState.MET);
         }
 
         @Test
         void a_late_response_is_breached_with_the_due_time_and_the_response_time() {
-            InitialResponse clock = initial(List.of(
-                    submitted(bj("2026-03-02T10:00"), A, TECHNICAL),
-                    agentResponded(bj("2026-03-02T11:05"))), "2026-03-02T12:00");
+            InitialResponse clock = initial(
+                    List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL), agentResponded(bj("2026-03-02T11:05"))),
+                    "2026-03-02T12:00");
             assertThat(clock.state()).isEqualTo(ResponseState.BREACHED);
             assertThat(clock.breachedAt()).contains(bj("2026-03-02T11:00"));
             assertThat(clock.stoppedAt()).contains(bj("2026-03-02T11:05"));
@@ -80,8 +85,10 @@ class SlaEvaluatorTest {
         void the_next_check_of_a_running_clock_is_its_warning_then_the_first_instant_after_the_due_time() {
             List<TimelineEvent> history = List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL));
             assertThat(evaluate(history, "2026-03-02T10:00").nextCheckAt()).contains(bj("2026-03-02T10:45"));
-            assertThat(evaluate(history, "2026-03-02T10:45").nextCheckAt()).contains(bj("2026-03-02T11:00").plusNanos(1));
-            assertThat(evaluate(history, "2026-03-02T11:00").nextCheckAt()).contains(bj("2026-03-02T11:00").plusNanos(1));
+            assertThat(evaluate(history, "2026-03-02T10:45").nextCheckAt())
+                    .contains(bj("2026-03-02T11:00").plusNanos(1));
+            assertThat(evaluate(history, "2026-03-02T11:00").nextCheckAt())
+                    .contains(bj("2026-03-02T11:00").plusNanos(1));
             assertThat(evaluate(history, "2026-03-02T11:01").nextCheckAt()).isEmpty();
         }
 
@@ -103,24 +110,26 @@ class SlaEvaluatorTest {
 
         @Test
         void a_b_case_submitted_at_night_is_due_at_24_00_on_the_daily_calendar() {
-            assertThat(initial(List.of(submitted(bj("2026-03-03T02:00"), B, TECHNICAL)), "2026-03-03T02:00").dueAt())
+            assertThat(initial(List.of(submitted(bj("2026-03-03T02:00"), B, TECHNICAL)), "2026-03-03T02:00")
+                            .dueAt())
                     .isEqualTo(bj("2026-03-04T00:00"));
         }
 
         @Test
         void a_case_cancelled_before_any_response_stops_the_clock_without_a_breach() {
-            InitialResponse clock = initial(List.of(
-                    submitted(bj("2026-03-02T10:00"), B, BILLING),
-                    statusChanged(bj("2026-03-02T11:00"), CANCELLED)), "2026-03-09T10:00");
+            InitialResponse clock = initial(
+                    List.of(
+                            submitted(bj("2026-03-02T10:00"), B, BILLING),
+                            statusChanged(bj("2026-03-02T11:00"), CANCELLED)),
+                    "2026-03-09T10:00");
             assertThat(clock.state()).isEqualTo(ResponseState.STOPPED);
             assertThat(clock.breachedAt()).isEmpty();
         }
 
         @Test
         void the_history_can_be_given_in_any_order_and_later_events_are_ignored() {
-            List<TimelineEvent> history = List.of(
-                    agentResponded(bj("2026-03-02T10:30")),
-                    submitted(bj("2026-03-02T10:00"), A, TECHNICAL));
+            List<TimelineEvent> history =
+                    List.of(agentResponded(bj("2026-03-02T10:30")), submitted(bj("2026-03-02T10:00"), A, TECHNICAL));
             assertThat(initial(history, "2026-03-02T10:20").state()).isEqualTo(ResponseState.RUNNING);
             assertThat(initial(history, "2026-03-02T10:30").state()).isEqualTo(ResponseState.MET);
         }
@@ -129,7 +138,9 @@ class SlaEvaluatorTest {
         void a_clock_reads_now_from_the_given_clock() {
             Clock clock = Clock.fixed(bj("2026-03-02T11:30"), Times.SHANGHAI);
             assertThat(SlaEvaluator.evaluate(POLICIES, List.of(submitted(bj("2026-03-02T10:00"), A, TECHNICAL)), clock)
-                    .initialResponse().state()).isEqualTo(ResponseState.BREACHED);
+                            .initialResponse()
+                            .state())
+                    .isEqualTo(ResponseState.BREACHED);
         }
     }
 
@@ -141,7 +152,8 @@ class SlaEvaluatorTest {
             List<TimelineEvent> history = List.of(
                     submitted(bj("2026-03-02T10:00"), C, TECHNICAL),
                     severityChanged(bj("2026-03-02T15:00"), B, "customer reports outage spreading"));
-            assertThat(initial(history.subList(0, 1), "2026-03-02T14:00").dueAt()).isEqualTo(bj("2026-03-05T10:00"));
+            assertThat(initial(history.subList(0, 1), "2026-03-02T14:00").dueAt())
+                    .isEqualTo(bj("2026-03-05T10:00"));
             InitialResponse clock = initial(history, "2026-03-02T16:00");
             assertThat(clock.start()).isEqualTo(bj("2026-03-02T10:00"));
             assertThat(clock.severity()).isEqualTo(B);
@@ -161,9 +173,11 @@ class SlaEvaluatorTest {
 
         @Test
         void raising_to_a_after_the_hour_has_already_passed_is_breached_at_once() {
-            InitialResponse clock = initial(List.of(
-                    submitted(bj("2026-03-02T10:00"), C, TECHNICAL),
-                    severityChanged(bj("2026-03-02T12:00"), A, "production down")), "2026-03-02T12:00");
+            InitialResponse clock = initial(
+                    List.of(
+                            submitted(bj("2026-03-02T10:00"), C, TECHNICAL),
+                            severityChanged(bj("2026-03-02T12:00"), A, "production down")),
+                    "2026-03-02T12:00");
             assertThat(clock.state()).isEqualTo(ResponseState.BREACHED);
             assertThat(clock.breachedAt()).contains(bj("2026-03-02T11:00"));
         }
@@ -183,15 +197,20 @@ class SlaEvaluatorTest {
 
         @Test
         void a_severity_change_after_the_first_response_does_not_reopen_the_initial_clock() {
-            SlaStatus status = evaluate(List.of(
-                    submitted(bj("2026-03-02T10:00"), C, TECHNICAL),
-                    agentResponded(bj("2026-03-02T12:00")),
-                    severityChanged(bj("2026-03-02T13:00"), A, "production down")), "2026-03-02T14:00");
+            SlaStatus status = evaluate(
+                    List.of(
+                            submitted(bj("2026-03-02T10:00"), C, TECHNICAL),
+                            agentResponded(bj("2026-03-02T12:00")),
+                            severityChanged(bj("2026-03-02T13:00"), A, "production down")),
+                    "2026-03-02T14:00");
             assertThat(status.severity()).isEqualTo(A);
             assertThat(status.initialResponse().severity()).isEqualTo(C);
             assertThat(status.initialResponse().state()).isEqualTo(ResponseState.MET);
             // ...but a case that became critical now needs follow-ups, counted from when it became critical.
-            assertThat(status.followUp()).get().extracting(FollowUp::dueAt).isEqualTo(java.util.Optional.of(bj("2026-03-02T17:00")));
+            assertThat(status.followUp())
+                    .get()
+                    .extracting(FollowUp::dueAt)
+                    .isEqualTo(java.util.Optional.of(bj("2026-03-02T17:00")));
         }
     }
 
@@ -208,10 +227,14 @@ class SlaEvaluatorTest {
 
         @Test
         void a_critical_case_needs_an_update_every_four_hours_after_the_response() {
-            FollowUp followUp = evaluate(answered(), "2026-03-02T01:00").followUp().orElseThrow();
+            FollowUp followUp =
+                    evaluate(answered(), "2026-03-02T01:00").followUp().orElseThrow();
             assertThat(followUp.state()).isEqualTo(FollowUpState.RUNNING);
             assertThat(followUp.dueAt()).contains(bj("2026-03-02T04:30"));
-            assertThat(evaluate(answered(), "2026-03-02T04:31").followUp().orElseThrow().state())
+            assertThat(evaluate(answered(), "2026-03-02T04:31")
+                            .followUp()
+                            .orElseThrow()
+                            .state())
                     .isEqualTo(FollowUpState.OVERDUE);
         }
 
@@ -228,7 +251,8 @@ class SlaEvaluatorTest {
 
         @Test
         void there_is_no_follow_up_clock_before_the_first_response() {
-            assertThat(evaluate(answered().subList(0, 1), "2026-03-02T00:10").followUp()).isEmpty();
+            assertThat(evaluate(answered().subList(0, 1), "2026-03-02T00:10").followUp())
+                    .isEmpty();
         }
 
         @Test
@@ -272,16 +296,22 @@ class SlaEvaluatorTest {
                     submitted(bj("2026-03-02T09:00"), A, TECHNICAL),
                     agentResponded(bj("2026-03-02T09:30")),
                     statusChanged(bj("2026-03-02T10:00"), AWAITING_CUSTOMER)));
-            SlaStatus.Downgrade pending = evaluate(history, "2026-03-02T13:59").downgrade().orElseThrow();
+            SlaStatus.Downgrade pending =
+                    evaluate(history, "2026-03-02T13:59").downgrade().orElseThrow();
             assertThat(pending.from()).isEqualTo(A);
             assertThat(pending.to()).isEqualTo(B);
             assertThat(pending.dueAt()).isEqualTo(bj("2026-03-02T14:00"));
             assertThat(pending.due()).isFalse();
-            assertThat(evaluate(history, "2026-03-02T14:00").downgrade().orElseThrow().due()).isTrue();
+            assertThat(evaluate(history, "2026-03-02T14:00")
+                            .downgrade()
+                            .orElseThrow()
+                            .due())
+                    .isTrue();
 
             // The sweep records the drop; B then waits three business days of its own calendar (45 h on 09–24).
             history.add(severityChanged(bj("2026-03-02T14:00"), B, "no customer reply for 4 hours"));
-            SlaStatus.Downgrade next = evaluate(history, "2026-03-02T14:00").downgrade().orElseThrow();
+            SlaStatus.Downgrade next =
+                    evaluate(history, "2026-03-02T14:00").downgrade().orElseThrow();
             assertThat(next.to()).isEqualTo(C);
             assertThat(next.waitingSince()).isEqualTo(bj("2026-03-02T14:00"));
             assertThat(next.dueAt()).isEqualTo(bj("2026-03-05T14:00"));
@@ -301,20 +331,27 @@ class SlaEvaluatorTest {
         void a_billing_b_case_drops_after_three_business_days_of_the_billing_calendar() {
             // Waiting from Friday 2026-09-25 10:00, which is the Mid-Autumn holiday (25th to 27th): the 27 h
             // are 28, 29 and 30 September, 9 h each → Wednesday 30 September 18:00.
-            SlaStatus.Downgrade pending = evaluate(List.of(
-                    submitted(bj("2026-09-24T09:00"), B, BILLING),
-                    agentResponded(bj("2026-09-24T10:00")),
-                    statusChanged(bj("2026-09-25T10:00"), AWAITING_CUSTOMER)), "2026-09-25T10:00")
-                    .downgrade().orElseThrow();
+            SlaStatus.Downgrade pending = evaluate(
+                            List.of(
+                                    submitted(bj("2026-09-24T09:00"), B, BILLING),
+                                    agentResponded(bj("2026-09-24T10:00")),
+                                    statusChanged(bj("2026-09-25T10:00"), AWAITING_CUSTOMER)),
+                            "2026-09-25T10:00")
+                    .downgrade()
+                    .orElseThrow();
             assertThat(pending.dueAt()).isEqualTo(bj("2026-09-30T18:00"));
         }
 
         @Test
         void a_c_case_has_nowhere_to_drop() {
-            assertThat(evaluate(List.of(
-                    submitted(bj("2026-03-02T09:00"), C, TECHNICAL),
-                    agentResponded(bj("2026-03-02T09:30")),
-                    statusChanged(bj("2026-03-02T10:00"), AWAITING_CUSTOMER)), "2026-04-02T10:00").downgrade()).isEmpty();
+            assertThat(evaluate(
+                                    List.of(
+                                            submitted(bj("2026-03-02T09:00"), C, TECHNICAL),
+                                            agentResponded(bj("2026-03-02T09:30")),
+                                            statusChanged(bj("2026-03-02T10:00"), AWAITING_CUSTOMER)),
+                                    "2026-04-02T10:00")
+                            .downgrade())
+                    .isEmpty();
         }
     }
 
@@ -327,13 +364,16 @@ class SlaEvaluatorTest {
             assertThat(initial(billingCase, "2026-03-04T17:30").dueAt()).isEqualTo(bj("2026-03-05T17:00"));
 
             SupportCalendar withHoliday = POLICIES.rule(B, BILLING).calendar().toBuilder()
-                    .holiday(LocalDate.of(2026, 3, 5)).build();
+                    .holiday(LocalDate.of(2026, 3, 5))
+                    .build();
             SlaPolicies.Builder changed = POLICIES.toBuilder();
             for (Category category : List.of(Category.BILLING, Category.SUBSCRIPTION, Category.PRESALES)) {
                 changed.rule(category, B, Target.businessDays(1), withHoliday);
             }
             assertThat(SlaEvaluator.evaluate(changed.build(), billingCase, bj("2026-03-04T17:30"))
-                    .initialResponse().dueAt()).isEqualTo(bj("2026-03-06T17:00"));
+                            .initialResponse()
+                            .dueAt())
+                    .isEqualTo(bj("2026-03-06T17:00"));
         }
 
         @Test
@@ -347,7 +387,9 @@ class SlaEvaluatorTest {
                     "{ \"category\": \"BILLING\",      \"severity\": \"B\", \"target\": { \"businessDays\": 2 }");
             assertThat(twoDays).isNotEqualTo(json);
             SlaPolicies changed = SlaPolicies.load(new ByteArrayInputStream(twoDays.getBytes(StandardCharsets.UTF_8)));
-            assertThat(SlaEvaluator.evaluate(changed, billingCase, bj("2026-03-04T17:30")).initialResponse().dueAt())
+            assertThat(SlaEvaluator.evaluate(changed, billingCase, bj("2026-03-04T17:30"))
+                            .initialResponse()
+                            .dueAt())
                     .isEqualTo(bj("2026-03-06T17:00"));
         }
     }
@@ -357,13 +399,16 @@ class SlaEvaluatorTest {
         @Test
         void a_history_must_begin_with_the_submission() {
             assertThatThrownBy(() -> evaluate(List.of(agentResponded(bj("2026-03-02T10:00"))), "2026-03-02T11:00"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("submission");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("submission");
         }
 
         @Test
         void a_severity_the_policy_does_not_allow_is_refused() {
-            assertThatThrownBy(() -> evaluate(List.of(submitted(bj("2026-03-02T10:00"), A, BILLING)), "2026-03-02T11:00"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not allowed for BILLING");
+            assertThatThrownBy(
+                            () -> evaluate(List.of(submitted(bj("2026-03-02T10:00"), A, BILLING)), "2026-03-02T11:00"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not allowed for BILLING");
         }
     }
 }

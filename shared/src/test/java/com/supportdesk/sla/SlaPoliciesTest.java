@@ -96,8 +96,10 @@ class SlaPoliciesTest {
         assertThatThrownBy(() -> load("""
                 { "calendars": { "x": { "zone": "UTC", "open": [ { "days": ["MONDAY"], "form": "09:00", "to": "18:00" } ] } },
                   "rules": [] }
-                """)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("$.calendars.x.open[0]").hasMessageContaining("unknown key 'form'");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.calendars.x.open[0]")
+                .hasMessageContaining("unknown key 'form'");
     }
 
     @Test
@@ -105,19 +107,25 @@ class SlaPoliciesTest {
         assertThatThrownBy(() -> load("""
                 { "calendars": { "x": { "zone": "UTC", "open": [ { "days": ["MONDAY"], "from": "09:00", "to": "18:00" } ] } },
                   "rules": [ { "category": "TECHNICAL", "severity": "C", "target": { "businessDays": 1 }, "calendar": "y" } ] }
-                """)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("$.rules[0].calendar").hasMessageContaining("unknown name 'y'");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.rules[0].calendar")
+                .hasMessageContaining("unknown name 'y'");
     }
 
     @Test
     void a_calendar_that_never_opens_or_a_bad_zone_is_reported() {
         assertThatThrownBy(() -> load("""
                 { "calendars": { "x": { "zone": "UTC", "open": [] } }, "rules": [] }
-                """)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("$.calendars.x").hasMessageContaining("open hours");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.calendars.x")
+                .hasMessageContaining("open hours");
         assertThatThrownBy(() -> load("""
                 { "calendars": { "x": { "zone": "Mars/Olympus", "open": [] } }, "rules": [] }
-                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$.calendars.x.zone");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.calendars.x.zone");
     }
 
     @Test
@@ -125,7 +133,9 @@ class SlaPoliciesTest {
         assertThatThrownBy(() -> load("""
                 { "calendars": { "x": { "zone": "UTC", "open": [ { "days": ["MONDAY"], "from": "09:00", "to": "18:00" } ] } },
                   "rules": [ { "category": "TECHNICAL", "severity": "C", "target": { "businessDays": 1 }, "calendar": "x" } ] }
-                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BILLING");
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BILLING");
     }
 
     @Test

@@ -9,8 +9,7 @@ final class Times {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private Times() {
-    }
+    private Times() {}
 
     /** {@code 2026-03-02T10:00} in Beijing time; {@code 24:00} is accepted as the end of that day. */
     static Instant bj(String localDateTime) {

@@ -41,7 +41,8 @@ class ContactRecordTest {
         r = send(r, T0.plus(Duration.ofHours(1)), "d");
         r = send(r, T0.plus(Duration.ofHours(1)).plusSeconds(60), "e");
         Instant later = T0.plus(Duration.ofHours(5));
-        assertThat(r.decideSend(later, POLICY, "f")).isEqualTo(new SendDecision.LimitReached(T0.plus(Duration.ofHours(24)), true));
+        assertThat(r.decideSend(later, POLICY, "f"))
+                .isEqualTo(new SendDecision.LimitReached(T0.plus(Duration.ofHours(24)), true));
         assertThat(r.decideSend(T0.plus(Duration.ofHours(24)), POLICY, "f")).isInstanceOf(SendDecision.Allowed.class);
     }
 
@@ -50,19 +51,23 @@ class ContactRecordTest {
         long f = T0.toEpochMilli();
         ContactRecord withFailures = new ContactRecord(List.of(), List.of(f, f + 1, f + 2), 0, null, 3);
         ContactRecord next = send(withFailures, T0.plusSeconds(10), "x");
-        assertThat(next.failuresWithin(T0.plusSeconds(10), POLICY.failureWindow())).isEqualTo(3);
+        assertThat(next.failuresWithin(T0.plusSeconds(10), POLICY.failureWindow()))
+                .isEqualTo(3);
 
-        ContactRecord suspended = new ContactRecord(List.of(), List.of(), T0.plus(Duration.ofHours(24)).toEpochMilli(), null, 4);
+        ContactRecord suspended = new ContactRecord(
+                List.of(), List.of(), T0.plus(Duration.ofHours(24)).toEpochMilli(), null, 4);
         assertThat(suspended.decideSend(T0.plusSeconds(1), POLICY, "y"))
                 .isEqualTo(new SendDecision.Suspended(T0.plus(Duration.ofHours(24))));
-        assertThat(suspended.decideSend(T0.plus(Duration.ofHours(24)), POLICY, "y")).isInstanceOf(SendDecision.Allowed.class);
+        assertThat(suspended.decideSend(T0.plus(Duration.ofHours(24)), POLICY, "y"))
+                .isInstanceOf(SendDecision.Allowed.class);
     }
 
     @Test
     void failuresOlderThanTheWindowNoLongerCount() {
         long f = T0.toEpochMilli();
         ContactRecord r = new ContactRecord(List.of(), List.of(f, f + 1000), 0, null, 2);
-        assertThat(r.failuresWithin(T0.plus(Duration.ofHours(24)).plusMillis(500), POLICY.failureWindow())).isEqualTo(1);
+        assertThat(r.failuresWithin(T0.plus(Duration.ofHours(24)).plusMillis(500), POLICY.failureWindow()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -70,7 +75,8 @@ class ContactRecordTest {
         ContactRecord first = send(ContactRecord.empty(), T0, "VER-1");
         SendDecision.Allowed second = (SendDecision.Allowed) first.decideSend(T0.plusSeconds(60), POLICY, "VER-2");
         ContactRecord released = second.next()
-                .withoutSend(T0.plusSeconds(60).toEpochMilli(), "VER-2", second.previousLiveVerificationId()).orElseThrow();
+                .withoutSend(T0.plusSeconds(60).toEpochMilli(), "VER-2", second.previousLiveVerificationId())
+                .orElseThrow();
         assertThat(released.sends()).containsExactly(T0.toEpochMilli());
         assertThat(released.liveVerificationId()).isEqualTo("VER-1");
         assertThat(released.version()).isEqualTo(second.next().version() + 1);
@@ -86,6 +92,8 @@ class ContactRecordTest {
         assertThat(released.sends()).containsExactly(f + 60_000);
         assertThat(released.failures()).containsExactly(f + 1);
         assertThat(released.liveVerificationId()).isEqualTo("VER-3");
-        assertThat(record.withoutSend(f + 5, "VER-1", null)).as("nothing to take back").isEmpty();
+        assertThat(record.withoutSend(f + 5, "VER-1", null))
+                .as("nothing to take back")
+                .isEmpty();
     }
 }

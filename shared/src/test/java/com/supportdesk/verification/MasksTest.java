@@ -27,11 +27,15 @@ class MasksTest {
     void contactIdsAreStablePerTenantAndRevealNoAddress() {
         RegisteredContacts contacts = new RegisteredContacts(List.of("jane@contoso.com"), List.of("+8613800130365"));
         List<Contact> first = Contact.of("t-1", contacts);
-        assertThat(first).extracting(Contact::contactId).containsExactlyElementsOf(
-                Contact.of("t-1", contacts).stream().map(Contact::contactId).toList());
+        assertThat(first)
+                .extracting(Contact::contactId)
+                .containsExactlyElementsOf(Contact.of("t-1", contacts).stream()
+                        .map(Contact::contactId)
+                        .toList());
         assertThat(first.get(0).contactId()).startsWith("email-").doesNotContain("jane");
         assertThat(first.get(1).contactId()).startsWith("phone-").doesNotContain("0365");
-        assertThat(Contact.of("t-2", contacts).get(0).contactId()).isNotEqualTo(first.get(0).contactId());
+        assertThat(Contact.of("t-2", contacts).get(0).contactId())
+                .isNotEqualTo(first.get(0).contactId());
         assertThat(first.get(0).toString()).doesNotContain("jane");
     }
 }

@@ -57,7 +57,8 @@ class PinCodesTest {
     @Test
     void typedCodesAcceptTheGroupingAndNothingElse() {
         PinCodes codes = new PinCodes(8);
-        assertThat(codes.parse("1234 5678")).hasValueSatisfying(c -> assertThat(new String(c)).isEqualTo("12345678"));
+        assertThat(codes.parse("1234 5678"))
+                .hasValueSatisfying(c -> assertThat(new String(c)).isEqualTo("12345678"));
         assertThat(codes.parse("1234-5678")).isPresent();
         assertThat(codes.parse("12345678")).isPresent();
         assertThat(codes.parse("1234567")).isEmpty();

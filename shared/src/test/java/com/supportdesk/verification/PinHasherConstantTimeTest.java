@@ -37,20 +37,24 @@ class PinHasherConstantTimeTest {
     @Test
     void noEarlyExitComparisonIsReachableFromPinHasher() throws IOException {
         List<MethodRef> calls = methodsCalledBy(PinHasher.class);
-        assertThat(calls).as("no equals/compare/mismatch of any kind")
-                .noneMatch(m -> m.name().equals("equals") || m.name().equals("compare")
-                        || m.name().equals("compareUnsigned") || m.name().equals("mismatch")
+        assertThat(calls)
+                .as("no equals/compare/mismatch of any kind")
+                .noneMatch(m -> m.name().equals("equals")
+                        || m.name().equals("compare")
+                        || m.name().equals("compareUnsigned")
+                        || m.name().equals("mismatch")
                         || m.name().equals("contentEquals"));
-        assertThat(calls).as("the only method that takes two byte arrays and answers a boolean is MessageDigest.isEqual")
-                .filteredOn(m -> m.descriptor().startsWith("([B[B") && m.descriptor().endsWith(")Z"))
+        assertThat(calls)
+                .as("the only method that takes two byte arrays and answers a boolean is MessageDigest.isEqual")
+                .filteredOn(m ->
+                        m.descriptor().startsWith("([B[B") && m.descriptor().endsWith(")Z"))
                 .containsOnly(new MethodRef("java/security/MessageDigest", "isEqual", "([B[B)Z"));
     }
 
     @Test
     void theReaderSeesAnEarlyExitComparisonWhereThereIsOne() throws IOException {
         // guards the test itself: a class that does compare with Arrays.equals is caught
-        assertThat(methodsCalledBy(EarlyExit.class))
-                .contains(new MethodRef("java/util/Arrays", "equals", "([B[B)Z"));
+        assertThat(methodsCalledBy(EarlyExit.class)).contains(new MethodRef("java/util/Arrays", "equals", "([B[B)Z"));
     }
 
     private static final class EarlyExit {
@@ -98,7 +102,8 @@ class PinHasherConstantTimeTest {
             List<MethodRef> result = new ArrayList<>();
             for (int[] ref : methodRefs) {
                 int[] nameAndType = nameAndTypes.get(ref[1]);
-                result.add(new MethodRef(utf8.get(classes.get(ref[0])), utf8.get(nameAndType[0]), utf8.get(nameAndType[1])));
+                result.add(new MethodRef(
+                        utf8.get(classes.get(ref[0])), utf8.get(nameAndType[0]), utf8.get(nameAndType[1])));
             }
             return result;
         }

@@ -29,9 +29,11 @@ class PinHasherTest {
         assertThat(hasher.hash("VER-2", "12345678".toCharArray())).isNotEqualTo(base);
         assertThat(hasher.hash("VER-1", "12345679".toCharArray())).isNotEqualTo(base);
         assertThat(new PinHasher(() -> "another-key-of-thirty-two-bytes!".getBytes(StandardCharsets.UTF_8))
-                .hash("VER-1", "12345678".toCharArray())).isNotEqualTo(base);
+                        .hash("VER-1", "12345678".toCharArray()))
+                .isNotEqualTo(base);
         // the separator keeps (id, code) pairs apart that would otherwise concatenate alike
-        assertThat(hasher.hash("VER-11", "2345678".toCharArray())).isNotEqualTo(hasher.hash("VER-1", "12345678".toCharArray()));
+        assertThat(hasher.hash("VER-11", "2345678".toCharArray()))
+                .isNotEqualTo(hasher.hash("VER-1", "12345678".toCharArray()));
     }
 
     @Test
@@ -60,6 +62,7 @@ class PinHasherTest {
     void shortKeysAreRefused() {
         PinHasher hasher = new PinHasher(() -> "too-short".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> hasher.hash("VER-1", "12345678".toCharArray()))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("too-short");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("too-short");
     }
 }

@@ -29,9 +29,19 @@ class VerificationPolicyTest {
 
     @Test
     void eachLimitCanBeChangedInTheEnvironment() {
-        VerificationPolicy p = VerificationPolicy.from(FunctionContext.of(Map.of(
-                "PIN_CODE_LENGTH", "10", "PIN_CODE_LIFETIME", "PT5M", "PIN_MAX_ATTEMPTS", "5",
-                "PIN_GRANT_LIFETIME", "PT15M", "PIN_RESEND_COOLDOWN", "PT2M"), Clock.systemUTC()));
+        VerificationPolicy p = VerificationPolicy.from(FunctionContext.of(
+                Map.of(
+                        "PIN_CODE_LENGTH",
+                        "10",
+                        "PIN_CODE_LIFETIME",
+                        "PT5M",
+                        "PIN_MAX_ATTEMPTS",
+                        "5",
+                        "PIN_GRANT_LIFETIME",
+                        "PT15M",
+                        "PIN_RESEND_COOLDOWN",
+                        "PT2M"),
+                Clock.systemUTC()));
         assertThat(p.codeLength()).isEqualTo(10);
         assertThat(p.codeLifetime()).isEqualTo(Duration.ofMinutes(5));
         assertThat(p.maxAttempts()).isEqualTo(5);
@@ -41,9 +51,11 @@ class VerificationPolicyTest {
 
     @Test
     void nonsenseIsRefusedAtStart() {
-        assertThatThrownBy(() -> VerificationPolicy.from(FunctionContext.of(Map.of("PIN_CODE_LENGTH", "4"), Clock.systemUTC())))
+        assertThatThrownBy(() ->
+                        VerificationPolicy.from(FunctionContext.of(Map.of("PIN_CODE_LENGTH", "4"), Clock.systemUTC())))
                 .hasMessageContaining("PIN_CODE_LENGTH");
-        assertThatThrownBy(() -> VerificationPolicy.from(FunctionContext.of(Map.of("PIN_CODE_LIFETIME", "ten"), Clock.systemUTC())))
+        assertThatThrownBy(() -> VerificationPolicy.from(
+                        FunctionContext.of(Map.of("PIN_CODE_LIFETIME", "ten"), Clock.systemUTC())))
                 .hasMessageContaining("PIN_CODE_LIFETIME");
     }
 }

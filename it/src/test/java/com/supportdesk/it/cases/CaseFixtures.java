@@ -40,15 +40,34 @@ final class CaseFixtures {
 
     /** An organisation profile written straight to its table. */
     void organization(String tenant, String country, SupportPlan plan, boolean partner) {
-        new OrganizationRepository(dynamo, table("OrganizationsTable")).save(new Organization(tenant, "Org " + tenant, country,
-                plan, Language.EN, new RegisteredContacts(List.of("admin@" + tenant + ".example"), List.of("+8613800138000")),
-                partner ? new Partner("Northwind Partners", "+8640008900365", "support@northwind.example") : null,
-                1, Instant.parse("2026-01-01T00:00:00Z"), "operator-1"));
+        new OrganizationRepository(dynamo, table("OrganizationsTable"))
+                .save(new Organization(
+                        tenant,
+                        "Org " + tenant,
+                        country,
+                        plan,
+                        Language.EN,
+                        new RegisteredContacts(List.of("admin@" + tenant + ".example"), List.of("+8613800138000")),
+                        partner
+                                ? new Partner("Northwind Partners", "+8640008900365", "support@northwind.example")
+                                : null,
+                        1,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        "operator-1"));
     }
 
     Incident incident(ServiceName service, String title) {
-        Incident incident = new Incident("INC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), service, title, null,
-                IncidentStatus.ACTIVE, Instant.parse("2026-11-27T00:30:00Z"), null, 1, Instant.parse("2026-11-27T00:30:00Z"), "operator-1");
+        Incident incident = new Incident(
+                "INC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                service,
+                title,
+                null,
+                IncidentStatus.ACTIVE,
+                Instant.parse("2026-11-27T00:30:00Z"),
+                null,
+                1,
+                Instant.parse("2026-11-27T00:30:00Z"),
+                "operator-1");
         new IncidentRepository(dynamo, table("IncidentsTable")).save(incident);
         return incident;
     }
@@ -56,7 +75,10 @@ final class CaseFixtures {
     // ------------------------------------------------------------------ events
 
     static ObjectNode claims(ObjectNode event) {
-        return event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims");
+        return event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims");
     }
 
     static ObjectNode as(ObjectNode event, String sub, String tenant, String groups) {
@@ -82,7 +104,8 @@ final class CaseFixtures {
     /** The sample submission body (severity A, Exchange Online). */
     static ObjectNode sampleBody() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(sampleEvent("cases-submit.json").get("body").asText());
+            return (ObjectNode) Json.MAPPER.readTree(
+                    sampleEvent("cases-submit.json").get("body").asText());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -146,7 +169,13 @@ final class CaseFixtures {
         ObjectNode event = sampleEvent("cases-list.json");
         ObjectNode q = event.putObject("queryStringParameters");
         query.forEach(q::put);
-        event.put("rawQueryString", String.join("&", query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        event.put(
+                "rawQueryString",
+                String.join(
+                        "&",
+                        query.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList()));
         return event;
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class CaseHandlersTest {
     /** Friday 2026-11-27 09:00 in Beijing. */
     static final Instant FRIDAY_0900_BEIJING = Instant.parse("2026-11-27T01:00:00Z");
+
     static SnsStub sns;
     final MutableClock clock = new MutableClock(FRIDAY_0900_BEIJING);
     CaseFixtures fixtures;

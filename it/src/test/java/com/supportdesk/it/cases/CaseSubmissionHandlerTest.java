@@ -1,6 +1,5 @@
 package com.supportdesk.it.cases;
 
-import com.supportdesk.it.support.Concurrently;
 import static com.supportdesk.it.cases.CaseFixtures.as;
 import static com.supportdesk.it.cases.CaseFixtures.asAdmin;
 import static com.supportdesk.it.cases.CaseFixtures.asAgent;
@@ -14,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.lambda.HttpApiFunction;
@@ -55,7 +55,9 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         assertThat(due.path("dueAtLocal").asText()).isEqualTo("2026-11-27T10:00:00+08:00");
         assertThat(due.path("timeZone").asText()).isEqualTo("Asia/Shanghai");
         assertThat(body.path("supportHours").asText()).contains("24 hours a day, 7 days a week");
-        assertThat(body.path("expectedInitialResponse").asText()).contains("within 1 hour").contains("every 4 hours");
+        assertThat(body.path("expectedInitialResponse").asText())
+                .contains("within 1 hour")
+                .contains("every 4 hours");
         assertThat(body.path("phone").path("number").asText()).isEqualTo("(86) 400-089-0365");
         List<String> linked = new ArrayList<>();
         body.path("incidents").forEach(i -> linked.add(i.path("incidentId").asText()));
@@ -74,7 +76,9 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         clock.set(Instant.parse("2026-11-27T02:00:00Z")); // Friday 10:00 Beijing
         JsonNode technical = invoke(submission, submit(tenant, bodyB(), null)).json();
         assertThat(technical.path("initialResponse").path("dueAt").asText()).isEqualTo("2026-11-28T02:00:00Z");
-        assertThat(technical.path("supportHours").asText()).contains("Every day 09:00–24:00").contains("public holidays included");
+        assertThat(technical.path("supportHours").asText())
+                .contains("Every day 09:00–24:00")
+                .contains("public holidays included");
 
         ObjectNode billing = bodyB();
         billing.put("category", "BILLING");
@@ -85,8 +89,12 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         // 8 open hours on Friday, the ninth on Monday morning
         assertThat(bill.path("initialResponse").path("dueAt").asText()).isEqualTo("2026-11-30T02:00:00Z");
         assertThat(bill.path("initialResponse").path("dueAtLocal").asText()).isEqualTo("2026-11-30T10:00:00+08:00");
-        assertThat(bill.path("supportHours").asText()).contains("Monday–Friday 09:00–18:00").contains("closed on public holidays");
-        assertThat(bill.path("expectedInitialResponse").asText()).contains("1 business day").contains("9 hours");
+        assertThat(bill.path("supportHours").asText())
+                .contains("Monday–Friday 09:00–18:00")
+                .contains("closed on public holidays");
+        assertThat(bill.path("expectedInitialResponse").asText())
+                .contains("1 business day")
+                .contains("9 hours");
     }
 
     @Test
@@ -94,7 +102,9 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         HttpResult result = invoke(submission, as(sampleEvent("cases-submit.json"), "user-1", tenant, "[user]"));
         assertThat(result.status()).isEqualTo(403);
         assertThat(result.json().path("error").path("message").asText())
-                .contains("contact your administrator").contains("community forum").contains("https://");
+                .contains("contact your administrator")
+                .contains("community forum")
+                .contains("https://");
     }
 
     @Test
@@ -104,7 +114,8 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         HttpResult refused = invoke(submission, submit(standard, sampleBody(), null));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.errorCode()).isEqualTo("SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL");
-        assertThat(refused.json().path("error").path("message").asText()).contains("Rule SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL");
+        assertThat(refused.json().path("error").path("message").asText())
+                .contains("Rule SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL");
 
         for (String category : List.of("BILLING", "SUBSCRIPTION", "PRESALES")) {
             ObjectNode body = sampleBody();
@@ -114,7 +125,9 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
             assertThat(result.status()).as(category).isEqualTo(422);
             assertThat(result.errorCode()).isEqualTo("SEVERITY_AT_MOST_B_FOR_NON_TECHNICAL");
             body.put("severity", "B");
-            assertThat(invoke(submission, submit(tenant, body, null)).status()).as(category + " B").isEqualTo(201);
+            assertThat(invoke(submission, submit(tenant, body, null)).status())
+                    .as(category + " B")
+                    .isEqualTo(201);
         }
     }
 
@@ -131,7 +144,10 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         result = invoke(submission, submit(tenant, noPhone, null));
         assertThat(result.status()).isEqualTo(422);
         assertThat(result.errorCode()).isEqualTo("SEVERITY_A_REQUIRES_PHONE_CONTACT");
-        assertThat(invoke(api, asAdmin(CaseFixtures.list(Map.of()), tenant)).json().path("cases")).isEmpty();
+        assertThat(invoke(api, asAdmin(CaseFixtures.list(Map.of()), tenant))
+                        .json()
+                        .path("cases"))
+                .isEmpty();
     }
 
     @Test
@@ -173,12 +189,16 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         // the same key in another tenant is another key
         String otherTenant = newTenant();
         fixtures.organization(otherTenant, "CN", SupportPlan.STANDARD, false);
-        assertThat(invoke(submission, submit(otherTenant, bodyB(), key)).status()).isEqualTo(201);
+        assertThat(invoke(submission, submit(otherTenant, bodyB(), key)).status())
+                .isEqualTo(201);
 
         HttpResult badKey = invoke(submission, submit(tenant, bodyB(), "short"));
         assertThat(badKey.status()).isEqualTo(400);
         assertThat(badKey.errorCode()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
-        assertThat(invoke(api, asAdmin(CaseFixtures.list(Map.of()), tenant)).json().path("cases")).hasSize(1);
+        assertThat(invoke(api, asAdmin(CaseFixtures.list(Map.of()), tenant))
+                        .json()
+                        .path("cases"))
+                .hasSize(1);
     }
 
     @Test
@@ -195,10 +215,14 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         Set<String> ids = new HashSet<>();
         answers.forEach(a -> ids.add(a.json().path("caseId").asText()));
         assertThat(ids).hasSize(1);
-        assertThat(answers).extracting(HttpResult::body).containsOnly(answers.get(0).body());
-        JsonNode listed = invoke(api, asAdmin(CaseFixtures.list(Map.of()), tenant)).json().path("cases");
+        assertThat(answers)
+                .extracting(HttpResult::body)
+                .containsOnly(answers.get(0).body());
+        JsonNode listed =
+                invoke(api, asAdmin(CaseFixtures.list(Map.of()), tenant)).json().path("cases");
         assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).path("caseId").asText()).isEqualTo(ids.iterator().next());
+        assertThat(listed.get(0).path("caseId").asText())
+                .isEqualTo(ids.iterator().next());
     }
 
     @Test
@@ -227,14 +251,19 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         withGrant.withObject("headers").put("verification-grant", grant);
         HttpResult opened = invoke(submission, withGrant);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        HttpResult read = invoke(api, asAdmin(CaseFixtures.get(opened.json().path("caseId").asText()), tenant));
+        HttpResult read = invoke(
+                api, asAdmin(CaseFixtures.get(opened.json().path("caseId").asText()), tenant));
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("openedVia").asText()).isEqualTo("PHONE");
-        assertThat(read.json().path("history").get(0).path("reason").asText()).as("on whose authority").contains(grant);
+        assertThat(read.json().path("history").get(0).path("reason").asText())
+                .as("on whose authority")
+                .contains(grant);
 
         ObjectNode otherAgent = CaseFixtures.as(submit(tenant, body, null), "agent-zhang-2", null, "[agent]");
         otherAgent.withObject("headers").put("verification-grant", grant);
-        assertThat(invoke(submission, otherAgent).status()).as("a grant is the verifying agent's only").isEqualTo(403);
+        assertThat(invoke(submission, otherAgent).status())
+                .as("a grant is the verifying agent's only")
+                .isEqualTo(403);
 
         String otherTenant = newTenant();
         fixtures.organization(otherTenant, "CN", SupportPlan.STANDARD, false);
@@ -242,12 +271,16 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         elsewhere.put("tenantId", otherTenant);
         ObjectNode wrongTenant = asAgent(submit(otherTenant, elsewhere, null));
         wrongTenant.withObject("headers").put("verification-grant", grant);
-        assertThat(invoke(submission, wrongTenant).status()).as("a grant is for one tenant").isEqualTo(403);
+        assertThat(invoke(submission, wrongTenant).status())
+                .as("a grant is for one tenant")
+                .isEqualTo(403);
 
         clock.advance(java.time.Duration.ofMinutes(31));
         ObjectNode expired = asAgent(submit(tenant, body, null));
         expired.withObject("headers").put("verification-grant", grant);
-        assertThat(invoke(submission, expired).status()).as("grants last 30 minutes").isEqualTo(403);
+        assertThat(invoke(submission, expired).status())
+                .as("grants last 30 minutes")
+                .isEqualTo(403);
     }
 
     @Test
@@ -285,13 +318,15 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         assertThat(options.path("contacts").get(1).path("kind").asText()).isEqualTo("VENDOR");
         assertThat(options.path("phone").path("number").asText()).isEqualTo("(86) 400-089-0365");
         assertThat(options.path("incidents").toString()).contains(incident.incidentId());
-        options.path("incidents").forEach(i -> assertThat(i.path("service").asText()).isEqualTo("SHAREPOINT_ONLINE"));
+        options.path("incidents")
+                .forEach(i -> assertThat(i.path("service").asText()).isEqualTo("SHAREPOINT_ONLINE"));
         assertThat(options.path("supportHours")).hasSize(4);
         assertThat(options.path("expectedResponse").toString()).contains("\"severity\":\"A\"");
 
         String british = newTenant();
         fixtures.organization(british, "GB", SupportPlan.STANDARD, false);
-        JsonNode gb = invoke(submission, asAdmin(sampleEvent("support-options.json"), british)).json();
+        JsonNode gb = invoke(submission, asAdmin(sampleEvent("support-options.json"), british))
+                .json();
         assertThat(gb.path("phone").path("number").asText()).isEqualTo("0800 032 6417");
         assertThat(gb.path("contacts").get(0).path("kind").asText()).isEqualTo("VENDOR");
         gb.path("expectedResponse").forEach(r -> {
@@ -299,6 +334,8 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
                 assertThat(r.path("available").asBoolean()).isFalse();
             }
         });
-        assertThat(invoke(submission, asAgent(sampleEvent("support-options.json"))).status()).isEqualTo(403);
+        assertThat(invoke(submission, asAgent(sampleEvent("support-options.json")))
+                        .status())
+                .isEqualTo(403);
     }
 }

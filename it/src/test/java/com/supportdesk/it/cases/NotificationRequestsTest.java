@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.SnsStub;
 import com.supportdesk.local.LocalAws;
@@ -36,11 +35,16 @@ class NotificationRequestsTest extends CaseHandlersTest {
     @Test
     void anOpenedCaseIsAcknowledgedToTheAdminByTheirPreferredMethod() {
         String key = UUID.randomUUID().toString();
-        String caseId = invoke(submission, submit(tenant, bodyB(), key)).json().path("caseId").asText();
+        String caseId = invoke(submission, submit(tenant, bodyB(), key))
+                .json()
+                .path("caseId")
+                .asText();
         List<SnsStub.Published> published = sns.publishedFor(caseId);
         assertThat(published).hasSize(1);
         assertThat(published.get(0).topicArn()).isEqualTo(TOPIC);
-        assertThat(published.get(0).attributes()).containsEntry("type", "CASE_ACKNOWLEDGEMENT").containsEntry("schemaVersion", "1");
+        assertThat(published.get(0).attributes())
+                .containsEntry("type", "CASE_ACKNOWLEDGEMENT")
+                .containsEntry("schemaVersion", "1");
         JsonNode message = published.get(0).message();
         assertThat(message.path("schema").asText()).isEqualTo("supportdesk.notification-request");
         assertThat(message.path("version").asInt()).isEqualTo(1);
@@ -59,7 +63,10 @@ class NotificationRequestsTest extends CaseHandlersTest {
 
         ObjectNode byPhone = bodyB();
         byPhone.withObject("contact").put("preferredMethod", "PHONE").put("language", "zh-CN");
-        String phoned = invoke(submission, submit(tenant, byPhone, null)).json().path("caseId").asText();
+        String phoned = invoke(submission, submit(tenant, byPhone, null))
+                .json()
+                .path("caseId")
+                .asText();
         JsonNode sms = sns.publishedFor(phoned).get(0).message();
         assertThat(sms.path("recipient").path("channel").asText()).isEqualTo("SMS");
         assertThat(sms.path("language").asText()).isEqualTo("zh-CN");
@@ -67,12 +74,16 @@ class NotificationRequestsTest extends CaseHandlersTest {
 
     @Test
     void everyAgentResponseIsSentToTheAdminButRepliesAreNot() {
-        String caseId = invoke(submission, submit(tenant, bodyB(), null)).json().path("caseId").asText();
+        String caseId = invoke(submission, submit(tenant, bodyB(), null))
+                .json()
+                .path("caseId")
+                .asText();
         invoke(api, respond(caseId, "First answer.", "AWAITING_CUSTOMER"));
         invoke(api, CaseFixtures.reply(caseId, tenant));
         invoke(api, respond(caseId, "Second answer.", null));
         List<SnsStub.Published> published = sns.publishedFor(caseId);
-        assertThat(published).extracting(p -> p.message().path("type").asText())
+        assertThat(published)
+                .extracting(p -> p.message().path("type").asText())
                 .containsExactly("CASE_ACKNOWLEDGEMENT", "CASE_RESPONSE", "CASE_RESPONSE");
         assertThat(published).extracting(SnsStub.Published::topicArn).containsOnly(TOPIC);
         assertThat(published.get(1).message().path("notificationId").asText())
@@ -86,8 +97,10 @@ class NotificationRequestsTest extends CaseHandlersTest {
         HttpResult created = invoke(submission, submit(tenant, bodyB(), null));
         assertThat(created.status()).isEqualTo(201);
         String caseId = created.json().path("caseId").asText();
-        Map<String, AttributeValue> item = fixtures.dynamo.getItem(b -> b.tableName(fixtures.table("CasesTable"))
-                .key(Map.of("pk", AttributeValue.fromS("CASE#" + caseId), "sk", AttributeValue.fromS("CASE")))).item();
+        Map<String, AttributeValue> item = fixtures.dynamo
+                .getItem(b -> b.tableName(fixtures.table("CasesTable"))
+                        .key(Map.of("pk", AttributeValue.fromS("CASE#" + caseId), "sk", AttributeValue.fromS("CASE"))))
+                .item();
         assertThat(item.get("outbox").m()).containsKey(caseId + "#ack");
         // due for the sweep at once, so it publishes it again
         assertThat(item.get("checkKey").s()).startsWith("2026-11-27T01:00:00.000Z#");
@@ -95,16 +108,24 @@ class NotificationRequestsTest extends CaseHandlersTest {
 
         sns.accept();
         invoke(api, respond(caseId, "Answer.", null));
-        Map<String, AttributeValue> after = fixtures.dynamo.getItem(b -> b.tableName(fixtures.table("CasesTable"))
-                .key(Map.of("pk", AttributeValue.fromS("CASE#" + caseId), "sk", AttributeValue.fromS("CASE")))).item();
+        Map<String, AttributeValue> after = fixtures.dynamo
+                .getItem(b -> b.tableName(fixtures.table("CasesTable"))
+                        .key(Map.of("pk", AttributeValue.fromS("CASE#" + caseId), "sk", AttributeValue.fromS("CASE"))))
+                .item();
         assertThat(after.get("outbox").m()).containsOnlyKeys(caseId + "#ack");
     }
 
     @Test
     void aPublishedRequestLeavesTheOutbox() {
-        String caseId = invoke(submission, submit(tenant, bodyB(), null)).json().path("caseId").asText();
-        Map<String, AttributeValue> item = fixtures.dynamo.getItem(b -> b.tableName(fixtures.table("CasesTable"))
-                .key(Map.of("pk", AttributeValue.fromS("CASE#" + caseId), "sk", AttributeValue.fromS("CASE")))).item();
-        assertThat(item.containsKey("outbox") ? item.get("outbox").m() : Map.of()).isEmpty();
+        String caseId = invoke(submission, submit(tenant, bodyB(), null))
+                .json()
+                .path("caseId")
+                .asText();
+        Map<String, AttributeValue> item = fixtures.dynamo
+                .getItem(b -> b.tableName(fixtures.table("CasesTable"))
+                        .key(Map.of("pk", AttributeValue.fromS("CASE#" + caseId), "sk", AttributeValue.fromS("CASE"))))
+                .item();
+        assertThat(item.containsKey("outbox") ? item.get("outbox").m() : Map.of())
+                .isEmpty();
     }
 }

@@ -41,9 +41,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SlaPolicyOverrideTest {
     /** Friday 2026-11-27 09:00 in Beijing. */
     private static final Instant FRIDAY_0900_BEIJING = Instant.parse("2026-11-27T01:00:00Z");
+
     private static final String PARAMETER = "/support-desk/sla-policy";
 
-    private final WireMockServer ssm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer ssm =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final SnsStub sns = new SnsStub();
     private CaseFixtures fixtures;
 
@@ -57,14 +59,19 @@ class SlaPolicyOverrideTest {
         }
         // this deployment promises TECHNICAL severity B within two business days instead of one
         policy.withArray("rules").forEach(rule -> {
-            if (rule.path("category").asText().equals("TECHNICAL") && rule.path("severity").asText().equals("B")) {
+            if (rule.path("category").asText().equals("TECHNICAL")
+                    && rule.path("severity").asText().equals("B")) {
                 ((ObjectNode) rule).putObject("target").put("businessDays", 2);
             }
         });
-        String answer = Json.write(Map.of("Parameter", Map.of("Name", PARAMETER, "Type", "String",
-                "Value", policy.toString(), "Version", 1)));
-        ssm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(answer)));
+        String answer = Json.write(Map.of(
+                "Parameter", Map.of("Name", PARAMETER, "Type", "String", "Value", policy.toString(), "Version", 1)));
+        ssm.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(answer)));
     }
 
     @AfterEach
@@ -94,12 +101,13 @@ class SlaPolicyOverrideTest {
         assertThat(dueAt(submission(aws, Map.of()), tenant)).isEqualTo("2026-11-27T16:00:00Z");
         assertThat(ssm.findAll(postRequestedFor(urlEqualTo("/")))).isEmpty();
 
-        HttpApiFunction configured = submission(aws, Map.of(
-                "SLA_POLICY_PARAMETER", PARAMETER, "AWS_ENDPOINT_URL_SSM", ssm.baseUrl()));
+        HttpApiFunction configured =
+                submission(aws, Map.of("SLA_POLICY_PARAMETER", PARAMETER, "AWS_ENDPOINT_URL_SSM", ssm.baseUrl()));
         // two business days: Friday and Saturday 09:00-24:00, due Saturday 24:00 Beijing time
         assertThat(dueAt(configured, tenant)).isEqualTo("2026-11-28T16:00:00Z");
         assertThat(dueAt(configured, tenant)).isEqualTo("2026-11-28T16:00:00Z");
         assertThat(ssm.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(1);
-        assertThat(ssm.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString()).contains(PARAMETER);
+        assertThat(ssm.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString())
+                .contains(PARAMETER);
     }
 }

@@ -1,12 +1,12 @@
 package com.supportdesk.it.organizations;
 
-import com.supportdesk.it.support.Concurrently;
 import static com.supportdesk.it.support.Handlers.invoke;
 import static com.supportdesk.it.support.Handlers.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.LocalAwsExtension;
@@ -47,7 +47,10 @@ class OrganizationsHandlerTest {
     private ObjectNode get(String tenantId, String callerTenant, String groups) {
         ObjectNode event = sampleEvent("orgs-get.json");
         event.withObject("pathParameters").put("tenantId", tenantId);
-        ObjectNode claims = event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims");
+        ObjectNode claims = event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims");
         claims.put("tenant_id", callerTenant);
         claims.put("groups", groups);
         return event;
@@ -95,7 +98,10 @@ class OrganizationsHandlerTest {
     @Test
     void adminsCannotWriteProfiles() throws Exception {
         ObjectNode event = put(tenant);
-        ObjectNode claims = event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims");
+        ObjectNode claims = event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims");
         claims.put("groups", "[admin]");
         claims.put("tenant_id", tenant);
         HttpResult result = invoke(handler, event);
@@ -115,7 +121,8 @@ class OrganizationsHandlerTest {
     @Test
     void rolesAreReadFromTheJsonArrayFormToo() {
         invoke(handler, put(tenant));
-        assertThat(invoke(handler, get(tenant, tenant, "[\"user\",\"admin\"]")).status()).isEqualTo(200);
+        assertThat(invoke(handler, get(tenant, tenant, "[\"user\",\"admin\"]")).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -132,7 +139,11 @@ class OrganizationsHandlerTest {
         HttpResult stale = invoke(handler, withBody(put(tenant), update));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.errorCode()).isEqualTo("VERSION_CONFLICT");
-        assertThat(invoke(handler, get(tenant, tenant, "[admin]")).json().path("name").asText()).isEqualTo("Contoso Renamed");
+        assertThat(invoke(handler, get(tenant, tenant, "[admin]"))
+                        .json()
+                        .path("name")
+                        .asText())
+                .isEqualTo("Contoso Renamed");
 
         HttpResult recreate = invoke(handler, put(tenant));
         assertThat(recreate.status()).isEqualTo(409);
@@ -150,34 +161,42 @@ class OrganizationsHandlerTest {
             update.put("version", 1);
             updates.add(withBody(put(tenant), update));
         }
-        List<Integer> statuses = Concurrently.invokeAll(handler, updates).stream().map(HttpResult::status).toList();
+        List<Integer> statuses = Concurrently.invokeAll(handler, updates).stream()
+                .map(HttpResult::status)
+                .toList();
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(writers - 1);
-        String winner = invoke(handler, get(tenant, tenant, "[admin]")).json().path("name").asText();
+        String winner = invoke(handler, get(tenant, tenant, "[admin]"))
+                .json()
+                .path("name")
+                .asText();
         assertThat(winner).startsWith("Writer ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"name\":\"x\",\"country\":\"XX\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"GOLD\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"phones\":[\"13800138000\"]}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"not-an-email\"]}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]},\"role\":\"admin\"}",
-            "{\"name\":\"\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"language\":\"fr\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
-            "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]},\"version\":0}",
-            "{\"name\":\"x\"",
-            "[]",
-            "\"text\"",
-    })
+    @ValueSource(
+            strings = {
+                "{\"name\":\"x\",\"country\":\"XX\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"GOLD\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"phones\":[\"13800138000\"]}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"not-an-email\"]}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]},\"role\":\"admin\"}",
+                "{\"name\":\"\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"language\":\"fr\",\"contacts\":{\"emails\":[\"a@b.cn\"]}}",
+                "{\"name\":\"x\",\"country\":\"CN\",\"supportPlan\":\"STANDARD\",\"contacts\":{\"emails\":[\"a@b.cn\"]},\"version\":0}",
+                "{\"name\":\"x\"",
+                "[]",
+                "\"text\"",
+            })
     void badProfilesAreRefusedWithAJsonErrorAndNothingIsWritten(String json) {
         ObjectNode event = put(tenant);
         event.put("body", json);
         HttpResult result = invoke(handler, event);
         assertThat(result.status()).as(result.toString()).isEqualTo(400);
-        assertThat(result.json().path("error").path("message").asText()).isNotBlank().doesNotContain("Exception");
+        assertThat(result.json().path("error").path("message").asText())
+                .isNotBlank()
+                .doesNotContain("Exception");
         assertThat(invoke(handler, get(tenant, tenant, "[admin]")).status()).isEqualTo(404);
     }
 
@@ -201,7 +220,10 @@ class OrganizationsHandlerTest {
     @Test
     void base64BodiesAreDecoded() {
         ObjectNode event = put(tenant);
-        event.put("body", java.util.Base64.getEncoder().encodeToString(event.get("body").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        event.put(
+                "body",
+                java.util.Base64.getEncoder()
+                        .encodeToString(event.get("body").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         event.put("isBase64Encoded", true);
         assertThat(invoke(handler, event).status()).isEqualTo(201);
     }

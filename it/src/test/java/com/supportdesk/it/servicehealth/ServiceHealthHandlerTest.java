@@ -40,7 +40,11 @@ class ServiceHealthHandlerTest {
 
     private HttpResult list(String service, String groups) {
         ObjectNode event = sampleEvent("service-health-list.json");
-        event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims").put("groups", groups);
+        event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims")
+                .put("groups", groups);
         if (service == null) {
             event.remove("queryStringParameters");
             event.put("rawQueryString", "");
@@ -73,12 +77,14 @@ class ServiceHealthHandlerTest {
         assertThat(incident.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(incident.path("startedAt").asText()).isEqualTo(NOW.toString());
 
-        assertThat(list("EXCHANGE_ONLINE", "[admin]").json().path("incidents").findValuesAsText("incidentId")).contains(id);
+        assertThat(list("EXCHANGE_ONLINE", "[admin]").json().path("incidents").findValuesAsText("incidentId"))
+                .contains(id);
 
         HttpResult resolved = patch(id, "{\"version\":1,\"status\":\"RESOLVED\"}");
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
         assertThat(resolved.json().path("resolvedAt").asText()).isEqualTo(NOW.toString());
-        assertThat(list("EXCHANGE_ONLINE", "[admin]").json().path("incidents").findValuesAsText("incidentId")).doesNotContain(id);
+        assertThat(list("EXCHANGE_ONLINE", "[admin]").json().path("incidents").findValuesAsText("incidentId"))
+                .doesNotContain(id);
     }
 
     @Test
@@ -86,27 +92,38 @@ class ServiceHealthHandlerTest {
         String marker = UUID.randomUUID().toString();
         open("SHAREPOINT_ONLINE", "SharePoint " + marker);
         open("IDENTITY", "Directory sync " + marker);
-        assertThat(titles(list("SHAREPOINT_ONLINE", "[admin]"))).contains("SharePoint " + marker).doesNotContain("Directory sync " + marker);
+        assertThat(titles(list("SHAREPOINT_ONLINE", "[admin]")))
+                .contains("SharePoint " + marker)
+                .doesNotContain("Directory sync " + marker);
         assertThat(titles(list(null, "[agent]"))).contains("SharePoint " + marker, "Directory sync " + marker);
     }
 
     @Test
     void onlyOperatorsWriteAndUsersDoNotRead() {
         ObjectNode event = sampleEvent("service-health-incident-create.json");
-        event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims")
-                .put("groups", "[admin]").put("tenant_id", "contoso");
+        event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims")
+                .put("groups", "[admin]")
+                .put("tenant_id", "contoso");
         assertThat(invoke(handler, event).status()).isEqualTo(403);
         assertThat(list(null, "[user]").status()).isEqualTo(403);
     }
 
     @Test
     void aStaleVersionIsAConflictAndAnUnknownIncidentIs404() {
-        String id = open("M365_APPS", "Activation errors").json().path("incidentId").asText();
-        assertThat(patch(id, "{\"version\":1,\"title\":\"Activation errors in Word\"}").status()).isEqualTo(200);
+        String id =
+                open("M365_APPS", "Activation errors").json().path("incidentId").asText();
+        assertThat(patch(id, "{\"version\":1,\"title\":\"Activation errors in Word\"}")
+                        .status())
+                .isEqualTo(200);
         HttpResult stale = patch(id, "{\"version\":1,\"status\":\"RESOLVED\"}");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.errorCode()).isEqualTo("VERSION_CONFLICT");
-        assertThat(patch("INC-NONE-NONE", "{\"version\":1,\"status\":\"RESOLVED\"}").status()).isEqualTo(404);
+        assertThat(patch("INC-NONE-NONE", "{\"version\":1,\"status\":\"RESOLVED\"}")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -119,7 +136,8 @@ class ServiceHealthHandlerTest {
         assertThat(badEnum.status()).isEqualTo(400);
         assertThat(badEnum.json().path("error").path("message").asText()).contains("service");
 
-        String id = open("IDENTITY", "SSO sign-in loops").json().path("incidentId").asText();
+        String id =
+                open("IDENTITY", "SSO sign-in loops").json().path("incidentId").asText();
         HttpResult nothing = patch(id, "{\"version\":1}");
         assertThat(nothing.status()).isEqualTo(400);
         HttpResult early = patch(id, "{\"version\":1,\"status\":\"RESOLVED\",\"resolvedAt\":\"2020-01-01T00:00:00Z\"}");

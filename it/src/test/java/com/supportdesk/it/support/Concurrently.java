@@ -15,8 +15,7 @@ import java.util.concurrent.Future;
  * Lambda invocations would arrive: the way the "exactly once" and "at most N" promises are tested.
  */
 public final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** Every event's answer, in the order of {@code events}. */
     public static List<HttpResult> invokeAll(HttpApiFunction handler, List<? extends JsonNode> events) {

@@ -30,8 +30,7 @@ public final class Handlers {
     private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Handlers.class.getClassLoader());
 
-    private Handlers() {
-    }
+    private Handlers() {}
 
     public static HttpApiFunction http(LocalAws aws, String logicalId, Clock clock) {
         return http(aws, logicalId, clock, Map.of());
@@ -39,7 +38,8 @@ public final class Handlers {
 
     /** As {@link #http(LocalAws, String, Clock)}, with {@code extraEnv} laid over the function's environment. */
     public static HttpApiFunction http(LocalAws aws, String logicalId, Clock clock, Map<String, String> extraEnv) {
-        FunctionDefinition function = SamTemplate.ofProject().function(logicalId)
+        FunctionDefinition function = SamTemplate.ofProject()
+                .function(logicalId)
                 .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in template.yaml"));
         Map<String, String> env = new LinkedHashMap<>(aws.environmentOf(function));
         env.putAll(extraEnv);
@@ -55,7 +55,8 @@ public final class Handlers {
     /** Reads {@code events/<name>} from the repository. */
     public static ObjectNode sampleEvent(String name) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(Files.readString(ProjectRoot.find().resolve("events").resolve(name)));
+            return (ObjectNode) Json.MAPPER.readTree(
+                    Files.readString(ProjectRoot.find().resolve("events").resolve(name)));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read events/" + name, e);
         }

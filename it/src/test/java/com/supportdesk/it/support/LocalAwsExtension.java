@@ -28,6 +28,7 @@ public final class LocalAwsExtension implements ParameterResolver, ExecutionCond
     public static final Map<String, String> LOCAL_SETTINGS = Map.of(
             "PIN_HMAC_SECRET_ARN", "",
             "PIN_HMAC_KEY", "integration-tests-only-hmac-key-0123456789abcdef");
+
     private static final String BACKEND = System.getProperty("supportdesk.aws.backend", "emulators");
 
     @Override
@@ -35,7 +36,8 @@ public final class LocalAwsExtension implements ParameterResolver, ExecutionCond
         if (!BACKEND.equals("localstack")) {
             return ConditionEvaluationResult.enabled("Node.js emulators");
         }
-        boolean docker = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        boolean docker = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent("docker-available", key -> dockerAvailable(), Boolean.class);
         return docker
                 ? ConditionEvaluationResult.enabled("LocalStack in Docker")
@@ -62,7 +64,8 @@ public final class LocalAwsExtension implements ParameterResolver, ExecutionCond
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class)
                 .aws();
     }
@@ -72,12 +75,15 @@ public final class LocalAwsExtension implements ParameterResolver, ExecutionCond
             SamTemplate template = SamTemplate.ofProject();
             Emulators emulators;
             try {
-                emulators = BACKEND.equals("localstack") ? LocalStackEmulators.start(template) : Emulators.start(template);
+                emulators =
+                        BACKEND.equals("localstack") ? LocalStackEmulators.start(template) : Emulators.start(template);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Cannot start the local emulators", e);
             }
-            return new Started(new LocalAws(emulators,
-                    Map.of("JwtIssuer", "https://issuer.invalid", "JwtAudience", "support-desk"), LOCAL_SETTINGS));
+            return new Started(new LocalAws(
+                    emulators,
+                    Map.of("JwtIssuer", "https://issuer.invalid", "JwtAudience", "support-desk"),
+                    LOCAL_SETTINGS));
         }
 
         @Override

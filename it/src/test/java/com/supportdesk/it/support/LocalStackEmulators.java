@@ -82,8 +82,12 @@ final class LocalStackEmulators implements Emulators {
         for (JsonNode message : get(sesMailPage()).path("messages")) {
             List<String> to = new ArrayList<>();
             message.path("Destination").path("ToAddresses").forEach(address -> to.add(address.asText()));
-            emails.add(new SentEmail(message.path("Id").asText(), message.path("Source").asText(), to,
-                    message.path("Subject").asText(), message.path("Body").path("text_part").asText(null),
+            emails.add(new SentEmail(
+                    message.path("Id").asText(),
+                    message.path("Source").asText(),
+                    to,
+                    message.path("Subject").asText(),
+                    message.path("Body").path("text_part").asText(null),
                     message.path("Body").path("html_part").asText(null)));
         }
         return emails;
@@ -91,8 +95,9 @@ final class LocalStackEmulators implements Emulators {
 
     private static JsonNode get(URI uri) {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            return Json.MAPPER.readTree(
+                    client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+                            .body());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + uri + " failed", e);
         } catch (InterruptedException e) {

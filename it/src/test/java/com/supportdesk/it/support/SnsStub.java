@@ -32,7 +32,8 @@ public final class SnsStub implements AutoCloseable {
     private final WireMockServer server;
 
     public SnsStub() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         accept();
     }
@@ -40,17 +41,23 @@ public final class SnsStub implements AutoCloseable {
     /** Every Publish succeeds. */
     public void accept() {
         server.resetAll();
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=Publish"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml")
                         .withBody(OK.formatted(UUID.randomUUID(), UUID.randomUUID()))));
     }
 
     /** Every Publish fails as SNS does when it is unavailable. */
     public void fail() {
         server.resetAll();
-        server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/xml")
-                .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>"
-                        + "<Message>down</Message></Error><RequestId>x</RequestId></ErrorResponse>")));
+        server.stubFor(post(urlEqualTo("/"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>"
+                                + "<Message>down</Message></Error><RequestId>x</RequestId></ErrorResponse>")));
     }
 
     public Map<String, String> environment() {
@@ -87,7 +94,9 @@ public final class SnsStub implements AutoCloseable {
 
     /** The published messages about one case. */
     public List<Published> publishedFor(String caseId) {
-        return published().stream().filter(p -> caseId.equals(p.message().path("caseId").asText())).toList();
+        return published().stream()
+                .filter(p -> caseId.equals(p.message().path("caseId").asText()))
+                .toList();
     }
 
     private static Map<String, String> form(String body) {
@@ -95,7 +104,8 @@ public final class SnsStub implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 class TemplateContractTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "patch", "delete");
     /** Set by Lambda itself, not by the template. */
-    private static final Set<String> PROVIDED_BY_LAMBDA = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME");
+    private static final Set<String> PROVIDED_BY_LAMBDA =
+            Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_LAMBDA_FUNCTION_NAME");
+
     private static final Pattern ENV_READ = Pattern.compile("\\.(?:required|optional|get)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
 
     private final SamTemplate template = SamTemplate.ofProject();
@@ -50,7 +52,10 @@ class TemplateContractTest {
         Set<String> sampled = new TreeSet<>();
         try (Stream<Path> files = Files.list(ProjectRoot.find().resolve("events"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                sampled.add(com.supportdesk.api.Json.MAPPER.readTree(file.toFile()).path("routeKey").asText());
+                sampled.add(com.supportdesk.api.Json.MAPPER
+                        .readTree(file.toFile())
+                        .path("routeKey")
+                        .asText());
             }
         }
         Set<String> routed = new TreeSet<>();
@@ -63,15 +68,22 @@ class TemplateContractTest {
         for (FunctionDefinition function : template.functions()) {
             Class<?> type = Class.forName(function.handlerClass());
             String method = function.handler().substring(function.handler().indexOf("::") + 2);
-            assertThat(Stream.of(type.getMethods()).map(Method::getName)).as(function.handler()).contains(method);
-            assertThat(type.getConstructor()).as("no-arg constructor used in AWS").isNotNull();
+            assertThat(Stream.of(type.getMethods()).map(Method::getName))
+                    .as(function.handler())
+                    .contains(method);
+            assertThat(type.getConstructor())
+                    .as("no-arg constructor used in AWS")
+                    .isNotNull();
             assertThat(type.getConstructor(FunctionContext.class)).isNotNull();
             if (!function.httpRoutes().isEmpty()) {
                 assertThat(HttpApiFunction.class).isAssignableFrom(type);
-                Set<String> templateRoutes = new TreeSet<>(function.httpRoutes().stream().map(HttpRoute::routeKey).toList());
-                HttpApiFunction handler = (HttpApiFunction) type.getConstructor(FunctionContext.class)
-                        .newInstance(templateOnlyContext(function));
-                assertThat(new TreeSet<>(handler.routeKeys())).as(function.logicalId()).isEqualTo(templateRoutes);
+                Set<String> templateRoutes = new TreeSet<>(
+                        function.httpRoutes().stream().map(HttpRoute::routeKey).toList());
+                HttpApiFunction handler = (HttpApiFunction)
+                        type.getConstructor(FunctionContext.class).newInstance(templateOnlyContext(function));
+                assertThat(new TreeSet<>(handler.routeKeys()))
+                        .as(function.logicalId())
+                        .isEqualTo(templateRoutes);
             }
         }
     }
@@ -82,7 +94,8 @@ class TemplateContractTest {
             Path module = moduleOf(function);
             Set<String> read = new TreeSet<>();
             try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher m = ENV_READ.matcher(Files.readString(file));
                     while (m.find()) {
                         read.add(m.group(1));
@@ -91,7 +104,9 @@ class TemplateContractTest {
             }
             read.removeAll(PROVIDED_BY_LAMBDA);
             read.removeIf(name -> name.startsWith("AWS_ENDPOINT_URL"));
-            assertThat(function.environment().keySet()).as(function.logicalId() + " environment").containsAll(read);
+            assertThat(function.environment().keySet())
+                    .as(function.logicalId() + " environment")
+                    .containsAll(read);
         }
     }
 
@@ -101,8 +116,8 @@ class TemplateContractTest {
             assertThat(function.codeUri()).matches("functions/[a-z-]+/target/[a-z-]+-lambda\\.jar");
             assertThat(Files.isDirectory(moduleOf(function))).isTrue();
             @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = (Map<String, Object>) ((Map<String, Object>) template.resources()
-                    .get(function.logicalId())).get("Metadata");
+            Map<String, Object> metadata = (Map<String, Object>)
+                    ((Map<String, Object>) template.resources().get(function.logicalId())).get("Metadata");
             assertThat(metadata).containsEntry("SkipBuild", true);
         }
     }

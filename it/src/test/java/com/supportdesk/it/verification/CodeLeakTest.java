@@ -26,7 +26,8 @@ class CodeLeakTest {
     @Test
     void theCodeAppearsOnlyInTheOneMessageToTheRegisteredContact(LocalAws aws) {
         try (FakeAwsHttp sns = new FakeAwsHttp()) {
-            VerificationFixture f = new VerificationFixture(aws, Language.JA, Map.of("AWS_ENDPOINT_URL_SNS", sns.url()));
+            VerificationFixture f =
+                    new VerificationFixture(aws, Language.JA, Map.of("AWS_ENDPOINT_URL_SNS", sns.url()));
             List<HttpResult> responses = new ArrayList<>();
             String log;
             String emailCode;
@@ -43,7 +44,8 @@ class CodeLeakTest {
                 HttpResult bySms = f.start(Map.of("channel", "SMS"));
                 responses.add(bySms);
                 List<Map<String, String>> toPhone = sns.publishedTo(f.phone);
-                smsCode = VerificationFixture.codeIn(toPhone.get(toPhone.size() - 1).get("Message"));
+                smsCode = VerificationFixture.codeIn(
+                        toPhone.get(toPhone.size() - 1).get("Message"));
                 responses.add(f.confirm(bySms.json().path("verificationId").asText(), smsCode));
                 log = capture.text();
             }
@@ -59,13 +61,16 @@ class CodeLeakTest {
                     }
                 }
                 List<String> sms = sns.published().stream().map(Map::toString).toList();
-                long carriers = mails.stream().filter(m -> containsAny(m, forms)).count()
+                long carriers = mails.stream()
+                                .filter(m -> containsAny(m, forms))
+                                .count()
                         + sms.stream().filter(m -> containsAny(m, forms)).count();
                 assertThat(carriers).as("messages carrying " + code).isEqualTo(1);
                 for (String form : forms) {
                     assertThat(log).doesNotContain(form);
                     responses.forEach(r -> assertThat(r.body()).doesNotContain(form));
-                    for (String table : List.of("VerificationsTable", "VerificationContactsTable", "AccessGrantsTable")) {
+                    for (String table :
+                            List.of("VerificationsTable", "VerificationContactsTable", "AccessGrantsTable")) {
                         assertThat(dump(f.dynamo(), f.table(table))).as(table).doesNotContain(form);
                     }
                 }

@@ -30,17 +30,29 @@ class VerificationConcurrencyTest {
             log = capture.text();
         }
         assertThat(results).extracting(HttpResult::status).containsOnly(422);
-        assertThat(results).extracting(HttpResult::body).containsOnly(results.get(0).body());
+        assertThat(results)
+                .extracting(HttpResult::body)
+                .containsOnly(results.get(0).body());
 
         long evaluated = Pattern.compile("\"event\":\"verification_attempt\"[^\\n]*\"" + id + "\"|\"" + id
-                + "\"[^\\n]*\"event\":\"verification_attempt\"").matcher(log).results().count();
+                        + "\"[^\\n]*\"event\":\"verification_attempt\"")
+                .matcher(log)
+                .results()
+                .count();
         assertThat(evaluated).as("guesses evaluated").isEqualTo(3);
-        Map<String, AttributeValue> item = f.dynamo().getItem(b -> b.tableName(f.table("VerificationsTable"))
-                .key(Map.of("verificationId", AttributeValue.fromS(id)))).item();
+        Map<String, AttributeValue> item = f.dynamo()
+                .getItem(b -> b.tableName(f.table("VerificationsTable"))
+                        .key(Map.of("verificationId", AttributeValue.fromS(id))))
+                .item();
         assertThat(item.get("attempts").n()).isEqualTo("3");
         assertThat(item.get("state").s()).isEqualTo("BURNED");
-        Map<String, AttributeValue> contact = f.dynamo().getItem(b -> b.tableName(f.table("VerificationContactsTable"))
-                .key(Map.of("contactKey", AttributeValue.fromS(ContactGuards.key(f.tenant, item.get("contactId").s()))))).item();
+        Map<String, AttributeValue> contact = f.dynamo()
+                .getItem(b -> b.tableName(f.table("VerificationContactsTable"))
+                        .key(Map.of(
+                                "contactKey",
+                                AttributeValue.fromS(ContactGuards.key(
+                                        f.tenant, item.get("contactId").s())))))
+                .item();
         assertThat(contact.get("failures").l()).as("failures counted").hasSize(3);
 
         assertThat(f.confirm(id, code).status()).as("burned").isEqualTo(422);

@@ -65,7 +65,9 @@ class VerificationFailureUniformityTest {
         VerificationFixture other = new VerificationFixture(aws, Language.EN, env);
         String otherId = other.startCode();
         String otherCode = other.lastCodeMailedTo(other.email);
-        kinds.put("another agent's", () -> Handlers.invoke(other.handler, other.confirmEvent(otherId, otherCode, "agent-other")));
+        kinds.put(
+                "another agent's",
+                () -> Handlers.invoke(other.handler, other.confirmEvent(otherId, otherCode, "agent-other")));
 
         String expectedBody = null;
         for (var kind : kinds.entrySet()) {
@@ -89,7 +91,9 @@ class VerificationFailureUniformityTest {
         VerificationFixture f = new VerificationFixture(aws, Language.EN, Map.of("PIN_MAX_FAILURES", "1"));
         String id = f.startCode();
         String code = f.lastCodeMailedTo(f.email);
-        assertThat(f.confirm(id, wrong(code)).status()).as("one failure suspends here").isEqualTo(423);
+        assertThat(f.confirm(id, wrong(code)).status())
+                .as("one failure suspends here")
+                .isEqualTo(423);
 
         HttpResult unknown = f.confirm("VER-0000-0000-0000-0000", code);
         HttpResult otherAgent = Handlers.invoke(f.handler, f.confirmEvent(id, code, "agent-other"));

@@ -1,16 +1,15 @@
 package com.supportdesk.it.verification;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import com.supportdesk.it.support.Concurrently;
-import com.supportdesk.it.support.MutableClock;
 import static com.supportdesk.it.support.Handlers.invoke;
 import static com.supportdesk.it.support.Handlers.sampleEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
+import com.supportdesk.it.support.MutableClock;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.Language;
@@ -33,6 +32,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One tenant with its own registered contacts, the verification function built from template.yaml on a
@@ -44,6 +44,7 @@ final class VerificationFixture {
     static final String UNREGISTERED_PHONE = "+8613911112222";
     /** Confirmations are paced to this minimum in tests (300 ms by default) to keep the suite quick. */
     static final Map<String, String> FAST = Map.of("PIN_CONFIRM_MIN_DURATION", "PT0.05S");
+
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{4}) ([0-9]{4})(?![0-9])");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -63,8 +64,17 @@ final class VerificationFixture {
         env.putAll(extraEnv);
         this.handler = Handlers.http(aws, "VerificationFunction", clock, env);
         this.phone = "+86138" + String.format("%08d", Math.floorMod(tenant.hashCode(), 100_000_000));
-        this.organization = new Organization(tenant, "Contoso " + tenant, "CN", SupportPlan.ADVANCED, language,
-                new RegisteredContacts(List.of(email, email2), List.of(phone)), null, 1, START, "operator-1");
+        this.organization = new Organization(
+                tenant,
+                "Contoso " + tenant,
+                "CN",
+                SupportPlan.ADVANCED,
+                language,
+                new RegisteredContacts(List.of(email, email2), List.of(phone)),
+                null,
+                1,
+                START,
+                "operator-1");
         new OrganizationRepository(dynamo(), table("OrganizationsTable")).save(organization);
     }
 
@@ -126,15 +136,21 @@ final class VerificationFixture {
     /** Grants stored for one verification (a test-only scan: the functions never scan). */
     long grantsIssuedFor(String verificationId) {
         return dynamo().scan(b -> b.tableName(table("AccessGrantsTable"))
-                .filterExpression("verificationId = :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(verificationId)))).items().size();
+                        .filterExpression("verificationId = :id")
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(verificationId))))
+                .items()
+                .size();
     }
 
     ObjectNode confirmEvent(String verificationId, String code, String agent) {
         ObjectNode event = sampleEvent("verifications-confirm.json");
         event.withObject("pathParameters").put("verificationId", verificationId);
         event.put("rawPath", "/verifications/" + verificationId + "/confirm");
-        event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims").put("sub", agent);
+        event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims")
+                .put("sub", agent);
         event.put("body", Json.MAPPER.createObjectNode().put("code", code).toString());
         return event;
     }
@@ -160,8 +176,11 @@ final class VerificationFixture {
 
     static JsonNode sesStore(LocalAws aws) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(aws.emulators().sesEndpoint().toString().replaceAll("/$", "") + "/store")).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    aws.emulators().sesEndpoint().toString().replaceAll("/$", "") + "/store"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {

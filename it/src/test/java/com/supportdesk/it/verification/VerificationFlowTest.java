@@ -59,8 +59,10 @@ class VerificationFlowTest {
         JsonNode grant = json.path("grant");
         assertThat(grant.path("tenantId").asText()).isEqualTo(f.tenant);
         assertThat(grant.path("agentSubject").asText()).isEqualTo(AGENT);
-        assertThat(grant.path("expiresAt").asText()).isEqualTo(START.plus(Duration.ofMinutes(30)).toString());
-        assertThat(f.grants().valid(grant.path("grantId").asText(), AGENT, f.tenant, START.plusSeconds(60))).isPresent();
+        assertThat(grant.path("expiresAt").asText())
+                .isEqualTo(START.plus(Duration.ofMinutes(30)).toString());
+        assertThat(f.grants().valid(grant.path("grantId").asText(), AGENT, f.tenant, START.plusSeconds(60)))
+                .isPresent();
         assertThat(f.mailsTo(f.email)).as("no code, only the notice").hasSize(1);
     }
 
@@ -73,10 +75,14 @@ class VerificationFlowTest {
         assertThat(json.path("status").asText()).isEqualTo("CODE_SENT");
         assertThat(json.path("channel").asText()).isEqualTo("EMAIL");
         assertThat(json.path("destination").asText()).isEqualTo("a***@contoso.example");
-        assertThat(json.path("expiresAt").asText()).isEqualTo(START.plus(Duration.ofMinutes(10)).toString());
-        assertThat(json.path("resendAvailableAt").asText()).isEqualTo(START.plusSeconds(60).toString());
+        assertThat(json.path("expiresAt").asText())
+                .isEqualTo(START.plus(Duration.ofMinutes(10)).toString());
+        assertThat(json.path("resendAvailableAt").asText())
+                .isEqualTo(START.plusSeconds(60).toString());
         assertThat(json.path("contacts")).hasSize(3);
-        assertThat(json.path("contacts").toString()).doesNotContain(f.email).doesNotContain(f.phone)
+        assertThat(json.path("contacts").toString())
+                .doesNotContain(f.email)
+                .doesNotContain(f.phone)
                 .contains("+86 *** **** " + f.phone.substring(f.phone.length() - 4));
         assertThat(json.has("grant")).isFalse();
 
@@ -84,7 +90,8 @@ class VerificationFlowTest {
         assertThat(mails).hasSize(1);
         JsonNode mail = mails.get(0);
         assertThat(mail.path("from").asText()).isEqualTo("no-reply@supportdesk.example");
-        assertThat(mail.path("subject").asText()).isEqualTo("Support Desk verification code for " + f.organization.name());
+        assertThat(mail.path("subject").asText())
+                .isEqualTo("Support Desk verification code for " + f.organization.name());
         assertThat(f.mailsTo(VerificationFixture.UNREGISTERED_PHONE)).isEmpty();
 
         String id = json.path("verificationId").asText();
@@ -93,7 +100,9 @@ class VerificationFlowTest {
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         JsonNode grant = confirmed.json().path("grant");
         assertThat(confirmed.json().path("method").asText()).isEqualTo("CODE");
-        Grant valid = f.grants().valid(grant.path("grantId").asText(), AGENT, f.tenant, START.plusSeconds(5)).orElseThrow();
+        Grant valid = f.grants()
+                .valid(grant.path("grantId").asText(), AGENT, f.tenant, START.plusSeconds(5))
+                .orElseThrow();
         assertThat(valid.verificationId()).isEqualTo(id);
 
         HttpResult again = f.confirm(id, code);
@@ -104,24 +113,37 @@ class VerificationFlowTest {
     @Test
     void grantsAreValidOnlyForTheirAgentTenantAndLifetime(LocalAws aws) {
         VerificationFixture f = new VerificationFixture(aws);
-        String grantId = f.start(Map.of("callerPhone", f.phone)).json().path("grant").path("grantId").asText();
+        String grantId = f.start(Map.of("callerPhone", f.phone))
+                .json()
+                .path("grant")
+                .path("grantId")
+                .asText();
         var grants = f.grants();
         assertThat(grants.valid(grantId, AGENT, f.tenant, START)).isPresent();
-        assertThat(grants.valid(grantId, AGENT, f.tenant, START.plus(Duration.ofMinutes(30)).minusMillis(1))).isPresent();
-        assertThat(grants.valid(grantId, AGENT, f.tenant, START.plus(Duration.ofMinutes(30)))).isEmpty();
+        assertThat(grants.valid(
+                        grantId,
+                        AGENT,
+                        f.tenant,
+                        START.plus(Duration.ofMinutes(30)).minusMillis(1)))
+                .isPresent();
+        assertThat(grants.valid(grantId, AGENT, f.tenant, START.plus(Duration.ofMinutes(30))))
+                .isEmpty();
         assertThat(grants.valid(grantId, "agent-someone-else", f.tenant, START)).isEmpty();
         assertThat(grants.valid(grantId, AGENT, "another-tenant", START)).isEmpty();
-        assertThat(grants.valid("GRT-0000-0000-0000-0000-0000", AGENT, f.tenant, START)).isEmpty();
+        assertThat(grants.valid("GRT-0000-0000-0000-0000-0000", AGENT, f.tenant, START))
+                .isEmpty();
         assertThat(grants.valid("not a grant", AGENT, f.tenant, START)).isEmpty();
         assertThat(grants.valid(null, AGENT, f.tenant, START)).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "en    | Support Desk verification code for | Never share it with anyone who called you | expires in 10 minutes, at 2026-11-27 09:10 (Asia/Shanghai)",
-            "ja    | サポート デスク 本人確認コード             | かかってきた電話の相手には、誰であっても絶対にこのコードを教えないでください | 有効期限は 10 分間（2026-11-27 09:10 (Asia/Shanghai) まで）",
-            "zh-CN | 支持服务台身份验证码                     | 切勿将验证码告诉任何给您打来电话的人 | 此验证码 10 分钟内有效（至 2026-11-27 09:10 (Asia/Shanghai)）",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en    | Support Desk verification code for | Never share it with anyone who called you | expires in 10 minutes, at 2026-11-27 09:10 (Asia/Shanghai)",
+                "ja    | サポート デスク 本人確認コード             | かかってきた電話の相手には、誰であっても絶対にこのコードを教えないでください | 有効期限は 10 分間（2026-11-27 09:10 (Asia/Shanghai) まで）",
+                "zh-CN | 支持服务台身份验证码                     | 切勿将验证码告诉任何给您打来电话的人 | 此验证码 10 分钟内有效（至 2026-11-27 09:10 (Asia/Shanghai)）",
+            })
     void theCodeMailIsInTheTenantsLanguageAndNamesPurposeExpiryAndNeverToShare(
             String tag, String subject, String neverShare, String expiry, LocalAws aws) {
         VerificationFixture f = new VerificationFixture(aws, Language.fromTag(tag), Map.of());
@@ -141,7 +163,8 @@ class VerificationFlowTest {
         for (String address : List.of(f.email, f.email2)) {
             List<JsonNode> mails = f.mailsTo(address);
             assertThat(mails.get(mails.size() - 1).path("subject").asText())
-                    .isEqualTo("Support Desk: a phone caller was verified as an administrator of " + f.organization.name());
+                    .isEqualTo("Support Desk: a phone caller was verified as an administrator of "
+                            + f.organization.name());
         }
         // the phone gets the notice by SMS: see VerificationSmsTest
     }
@@ -151,7 +174,10 @@ class VerificationFlowTest {
     void onlyAgentsVerify(String groups, LocalAws aws) {
         VerificationFixture f = new VerificationFixture(aws);
         ObjectNode event = f.startEvent(Map.of());
-        ObjectNode claims = event.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims");
+        ObjectNode claims = event.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims");
         claims.put("groups", groups);
         claims.put("tenant_id", f.tenant);
         assertThat(invoke(f.handler, event).status()).isEqualTo(403);
@@ -159,7 +185,10 @@ class VerificationFlowTest {
 
         String id = f.startCode();
         ObjectNode confirm = f.confirmEvent(id, f.lastCodeMailedTo(f.email), AGENT);
-        ObjectNode confirmClaims = confirm.withObject("requestContext").withObject("authorizer").withObject("jwt").withObject("claims");
+        ObjectNode confirmClaims = confirm.withObject("requestContext")
+                .withObject("authorizer")
+                .withObject("jwt")
+                .withObject("claims");
         confirmClaims.put("groups", groups);
         confirmClaims.put("tenant_id", f.tenant);
         assertThat(invoke(f.handler, confirm).status()).isEqualTo(403);

@@ -37,22 +37,35 @@ class VerificationGrantRecoveryTest {
         assertThat(state(f, id)).as("the code was consumed").isEqualTo("VERIFIED");
 
         f.clock.advance(Duration.ofSeconds(5));
-        assertThat(f.confirm(id, wrong(code)).status()).as("not for a wrong code").isEqualTo(422);
-        assertThat(invoke(f.handler, f.confirmEvent(id, code, "agent-other")).status()).as("not for another agent").isEqualTo(422);
+        assertThat(f.confirm(id, wrong(code)).status())
+                .as("not for a wrong code")
+                .isEqualTo(422);
+        assertThat(invoke(f.handler, f.confirmEvent(id, code, "agent-other")).status())
+                .as("not for another agent")
+                .isEqualTo(422);
 
         HttpResult retried = f.confirm(id, code);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         JsonNode grant = retried.json().path("grant");
-        assertThat(grant.path("grantId").asText()).as("the grant id stored when the code was consumed")
+        assertThat(grant.path("grantId").asText())
+                .as("the grant id stored when the code was consumed")
                 .isEqualTo(item(f, id).get("grantId").s());
-        assertThat(grant.path("issuedAt").asText()).as("issued when the code was consumed").isEqualTo(START.toString());
-        assertThat(grant.path("expiresAt").asText()).isEqualTo(START.plus(Duration.ofMinutes(30)).toString());
-        assertThat(f.grants().valid(grant.path("grantId").asText(), AGENT, f.tenant, f.clock.instant())).isPresent();
+        assertThat(grant.path("issuedAt").asText())
+                .as("issued when the code was consumed")
+                .isEqualTo(START.toString());
+        assertThat(grant.path("expiresAt").asText())
+                .isEqualTo(START.plus(Duration.ofMinutes(30)).toString());
+        assertThat(f.grants().valid(grant.path("grantId").asText(), AGENT, f.tenant, f.clock.instant()))
+                .isPresent();
 
-        assertThat(f.confirm(id, code).status()).as("single use once the grant exists").isEqualTo(422);
+        assertThat(f.confirm(id, code).status())
+                .as("single use once the grant exists")
+                .isEqualTo(422);
         assertThat(f.grantsIssuedFor(id)).isEqualTo(1);
-        assertThat(f.mailsTo(f.email2)).as("every contact is told once, when the grant is issued")
-                .filteredOn(m -> m.path("subject").asText().contains("was verified")).hasSize(1);
+        assertThat(f.mailsTo(f.email2))
+                .as("every contact is told once, when the grant is issued")
+                .filteredOn(m -> m.path("subject").asText().contains("was verified"))
+                .hasSize(1);
     }
 
     @Test
@@ -60,7 +73,9 @@ class VerificationGrantRecoveryTest {
         VerificationFixture f = new VerificationFixture(aws);
         String id = f.startCode();
         String code = f.lastCodeMailedTo(f.email);
-        assertThat(invoke(grantsUnwritable(aws, f), f.confirmEvent(id, code, AGENT)).status()).isEqualTo(500);
+        assertThat(invoke(grantsUnwritable(aws, f), f.confirmEvent(id, code, AGENT))
+                        .status())
+                .isEqualTo(500);
 
         List<HttpResult> results = f.confirmAll(id, code, 10);
         assertThat(results).filteredOn(r -> r.status() == 200).hasSize(1);
@@ -73,7 +88,9 @@ class VerificationGrantRecoveryTest {
         VerificationFixture f = new VerificationFixture(aws);
         String id = f.startCode();
         String code = f.lastCodeMailedTo(f.email);
-        assertThat(invoke(grantsUnwritable(aws, f), f.confirmEvent(id, code, AGENT)).status()).isEqualTo(500);
+        assertThat(invoke(grantsUnwritable(aws, f), f.confirmEvent(id, code, AGENT))
+                        .status())
+                .isEqualTo(500);
         f.clock.advance(Duration.ofMinutes(30));
         assertThat(f.confirm(id, code).status()).isEqualTo(422);
         assertThat(f.grantsIssuedFor(id)).isZero();
@@ -88,12 +105,14 @@ class VerificationGrantRecoveryTest {
     }
 
     private static Map<String, AttributeValue> item(VerificationFixture f, String id) {
-        return f.dynamo().getItem(b -> b.tableName(f.table("VerificationsTable"))
-                .key(Map.of("verificationId", AttributeValue.fromS(id))).consistentRead(true)).item();
+        return f.dynamo()
+                .getItem(b -> b.tableName(f.table("VerificationsTable"))
+                        .key(Map.of("verificationId", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
     }
 
     private static String state(VerificationFixture f, String id) {
         return item(f, id).get("state").s();
     }
-
 }

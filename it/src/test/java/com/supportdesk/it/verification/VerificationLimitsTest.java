@@ -43,8 +43,10 @@ class VerificationLimitsTest {
             assertThat(f.confirm(id, wrong(code)).status()).isEqualTo(422);
         }
         assertThat(f.confirm(id, code).status()).isEqualTo(422);
-        Map<String, AttributeValue> item = f.dynamo().getItem(b -> b.tableName(f.table("VerificationsTable"))
-                .key(Map.of("verificationId", AttributeValue.fromS(id)))).item();
+        Map<String, AttributeValue> item = f.dynamo()
+                .getItem(b -> b.tableName(f.table("VerificationsTable"))
+                        .key(Map.of("verificationId", AttributeValue.fromS(id))))
+                .item();
         assertThat(item.get("state").s()).isEqualTo("BURNED");
         assertThat(item.get("attempts").n()).isEqualTo("3");
     }
@@ -84,7 +86,9 @@ class VerificationLimitsTest {
                 .updateExpression("SET #s = :pending")
                 .expressionAttributeNames(Map.of("#s", "state"))
                 .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"))));
-        assertThat(f.confirm(first, firstCode).status()).as("only the contact's live code is accepted").isEqualTo(422);
+        assertThat(f.confirm(first, firstCode).status())
+                .as("only the contact's live code is accepted")
+                .isEqualTo(422);
     }
 
     @Test
@@ -112,7 +116,9 @@ class VerificationLimitsTest {
         assertThat(hourly.errorCode()).isEqualTo("SEND_LIMIT_REACHED");
         assertThat(hourly.json().path("error").path("message").asText()).contains("3 codes in an hour");
         // the limit is per contact: another registered contact can still get a code
-        assertThat(f.start(Map.of("channel", "EMAIL", "contactId", contactId(f, "i***@contoso.example"))).status()).isEqualTo(201);
+        assertThat(f.start(Map.of("channel", "EMAIL", "contactId", contactId(f, "i***@contoso.example")))
+                        .status())
+                .isEqualTo(201);
 
         f.clock.advance(Duration.ofMinutes(57)); // one hour after the first send
         assertThat(f.start().status()).isEqualTo(201);
@@ -122,7 +128,8 @@ class VerificationLimitsTest {
         HttpResult daily = f.start();
         assertThat(daily.status()).isEqualTo(429);
         assertThat(daily.json().path("error").path("message").asText()).contains("5 codes in 24 hours");
-        assertThat(f.mailsTo(f.email)).filteredOn(m -> m.path("subject").asText().startsWith("Support Desk verification code"))
+        assertThat(f.mailsTo(f.email))
+                .filteredOn(m -> m.path("subject").asText().startsWith("Support Desk verification code"))
                 .hasSize(5);
 
         f.clock.advance(Duration.ofHours(22)); // 24 hours after the first send
@@ -162,11 +169,15 @@ class VerificationLimitsTest {
         assertThat(start.errorCode()).isEqualTo("CONTACT_SUSPENDED");
 
         for (String address : List.of(f.email, f.email2)) {
-            assertThat(f.mailsTo(address)).extracting(m -> m.path("subject").asText())
-                    .containsOnlyOnce("Support Desk: verification codes suspended for a contact of " + f.organization.name());
+            assertThat(f.mailsTo(address))
+                    .extracting(m -> m.path("subject").asText())
+                    .containsOnlyOnce(
+                            "Support Desk: verification codes suspended for a contact of " + f.organization.name());
         }
         // another registered contact still works, and the suspension ends after 24 hours
-        assertThat(f.start(Map.of("contactId", contactId(f, "i***@contoso.example"))).status()).isEqualTo(201);
+        assertThat(f.start(Map.of("contactId", contactId(f, "i***@contoso.example")))
+                        .status())
+                .isEqualTo(201);
         f.clock.advance(Duration.ofHours(24));
         assertThat(f.start().status()).isEqualTo(201);
     }

@@ -38,7 +38,9 @@ class VerificationSendFailureTest {
         assertThat(failed.errorCode()).isEqualTo("DELIVERY_FAILED");
 
         HttpResult confirmed = f.confirm(first.json().path("verificationId").asText(), code);
-        assertThat(confirmed.status()).as("the previous code survives a send that never went out").isEqualTo(200);
+        assertThat(confirmed.status())
+                .as("the previous code survives a send that never went out")
+                .isEqualTo(200);
     }
 
     @Test
@@ -51,11 +53,15 @@ class VerificationSendFailureTest {
         }
         for (int i = 0; i < 3; i++) {
             HttpResult sent = f.start(SMS);
-            assertThat(sent.status()).as("send %d after the failures: %s", i + 1, sent).isEqualTo(201);
+            assertThat(sent.status())
+                    .as("send %d after the failures: %s", i + 1, sent)
+                    .isEqualTo(201);
             f.clock.advance(Duration.ofSeconds(60));
         }
         HttpResult fourth = f.start(SMS);
-        assertThat(fourth.status()).as("the limits still hold for sends that went out").isEqualTo(429);
+        assertThat(fourth.status())
+                .as("the limits still hold for sends that went out")
+                .isEqualTo(429);
         assertThat(fourth.errorCode()).isEqualTo("SEND_LIMIT_REACHED");
     }
 
@@ -63,10 +69,14 @@ class VerificationSendFailureTest {
     void anUnreadableHmacSecretLeavesThePreviousCodeValidAndUsesNoSend(LocalAws aws) {
         try (FakeAwsHttp noSecret = new FakeAwsHttp()) { // GetSecretValue is not stubbed: every read fails
             VerificationFixture f = new VerificationFixture(aws);
-            HttpApiFunction keyUnreadable = withEnv(aws, f, Map.of(
-                    "PIN_HMAC_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:PinHmacKeySecret",
-                    "PIN_HMAC_KEY", "",
-                    "AWS_ENDPOINT_URL_SECRETSMANAGER", noSecret.url()));
+            HttpApiFunction keyUnreadable = withEnv(
+                    aws,
+                    f,
+                    Map.of(
+                            "PIN_HMAC_SECRET_ARN",
+                                    "arn:aws:secretsmanager:us-east-1:000000000000:secret:PinHmacKeySecret",
+                            "PIN_HMAC_KEY", "",
+                            "AWS_ENDPOINT_URL_SECRETSMANAGER", noSecret.url()));
             String id = f.startCode();
             String code = f.lastCodeMailedTo(f.email);
 
@@ -76,9 +86,13 @@ class VerificationSendFailureTest {
             assertThat(noSecret.secretReads()).as("the secret was asked for").isPositive();
             assertThat(f.mailsTo(f.email)).as("no second code went out").hasSize(1);
 
-            assertThat(f.confirm(id, code).status()).as("the previous code still works").isEqualTo(200);
+            assertThat(f.confirm(id, code).status())
+                    .as("the previous code still works")
+                    .isEqualTo(200);
             HttpResult next = f.start();
-            assertThat(next.status()).as("no cooldown from the failed start: %s", next).isEqualTo(201);
+            assertThat(next.status())
+                    .as("no cooldown from the failed start: %s", next)
+                    .isEqualTo(201);
         }
     }
 

@@ -47,8 +47,7 @@ public final class LocalTokens {
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
     /** The largest token looked at; API Gateway's limit for the whole header is of this order. */
     private static final int MAX_TOKEN_CHARS = 8192;
 
@@ -143,8 +142,7 @@ public final class LocalTokens {
         }
         Map<String, Object> claims = decodeObject(parts[1], "payload");
         long now = clock.instant().getEpochSecond();
-        long exp = numericDate(claims, "exp")
-                .orElseThrow(() -> new InvalidTokenException("no exp claim"));
+        long exp = numericDate(claims, "exp").orElseThrow(() -> new InvalidTokenException("no exp claim"));
         if (now >= exp) {
             throw new InvalidTokenException("expired");
         }
@@ -162,8 +160,8 @@ public final class LocalTokens {
             throw new InvalidTokenException("issuer " + claims.get("iss") + " is not trusted");
         }
         Object aud = claims.get("aud");
-        boolean audienceOk = aud instanceof String s ? s.equals(audience)
-                : aud instanceof List<?> l && l.contains(audience);
+        boolean audienceOk =
+                aud instanceof String s ? s.equals(audience) : aud instanceof List<?> l && l.contains(audience);
         if (!audienceOk) {
             throw new InvalidTokenException("audience does not match");
         }

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 /** Creates the DynamoDB tables exactly as {@code template.yaml} defines them (keys, attributes, GSIs). */
 public final class DynamoTables {
-    private DynamoTables() {
-    }
+    private DynamoTables() {}
 
     /** Creates every table; returns logical id → table name (locally the logical id itself). */
     public static Map<String, String> createAll(DynamoDbClient client, SamTemplate template) {
@@ -48,7 +47,9 @@ public final class DynamoTables {
             Map<String, Object> projection = map(index.get("Projection"));
             Projection.Builder projected = Projection.builder()
                     .projectionType(ProjectionType.fromValue(str(projection.getOrDefault("ProjectionType", "ALL"))));
-            List<String> nonKey = list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList();
+            List<String> nonKey = list(projection.get("NonKeyAttributes")).stream()
+                    .map(String::valueOf)
+                    .toList();
             if (!nonKey.isEmpty()) {
                 projected.nonKeyAttributes(nonKey);
             }
@@ -65,7 +66,8 @@ public final class DynamoTables {
     }
 
     private static List<KeySchemaElement> keySchema(Object raw) {
-        return list(raw).stream().map(DynamoTables::map)
+        return list(raw).stream()
+                .map(DynamoTables::map)
                 .map(k -> KeySchemaElement.builder()
                         .attributeName(str(k.get("AttributeName")))
                         .keyType(str(k.get("KeyType")))

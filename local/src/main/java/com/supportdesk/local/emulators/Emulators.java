@@ -21,6 +21,7 @@ public interface Emulators extends AutoCloseable {
     String REGION = "us-east-1";
     /** Emulators accept any credentials; these only have to be well-formed. */
     String ACCESS_KEY = "local";
+
     String SECRET_KEY = "local-secret";
 
     /** Installs the pinned emulators (npm ci, when needed), starts them and creates every table of the template. */
@@ -55,7 +56,8 @@ public interface Emulators extends AutoCloseable {
     default DynamoDbClient dynamoDbClient() {
         return DynamoDbClient.builder()
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(dynamoDbEndpoint())
                 .build();

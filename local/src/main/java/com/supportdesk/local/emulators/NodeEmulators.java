@@ -1,16 +1,16 @@
 package com.supportdesk.local.emulators;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.local.template.ProjectRoot;
 import com.supportdesk.local.template.SamTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,13 +37,30 @@ final class NodeEmulators implements Emulators {
         NodeTools.ensureInstalled(dir);
         Path logs = Files.createDirectories(root.resolve("local/target/emulator-logs"));
         Emulators.useLocalCredentials();
-        NodeProcess dynamo = NodeProcess.start("dynalite", dir.resolve("node_modules/dynalite/cli.js"),
-                logs.resolve("dynalite.log"), "--host", "127.0.0.1", "--port", "{port}", "--createTableMs", "0",
-                "--deleteTableMs", "0", "--updateTableMs", "0");
+        NodeProcess dynamo = NodeProcess.start(
+                "dynalite",
+                dir.resolve("node_modules/dynalite/cli.js"),
+                logs.resolve("dynalite.log"),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "{port}",
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0");
         NodeProcess ses;
         try {
-            ses = NodeProcess.start("aws-ses-v2-local", dir.resolve("node_modules/aws-ses-v2-local/dist/cli.js"),
-                    logs.resolve("aws-ses-v2-local.log"), "--host", "127.0.0.1", "--port", "{port}");
+            ses = NodeProcess.start(
+                    "aws-ses-v2-local",
+                    dir.resolve("node_modules/aws-ses-v2-local/dist/cli.js"),
+                    logs.resolve("aws-ses-v2-local.log"),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "{port}");
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
@@ -91,8 +108,12 @@ final class NodeEmulators implements Emulators {
         for (JsonNode email : store.path("emails")) {
             List<String> to = new ArrayList<>();
             email.path("destination").path("to").forEach(address -> to.add(address.asText()));
-            emails.add(new SentEmail(email.path("messageId").asText(), email.path("from").asText(), to,
-                    email.path("subject").asText(), email.path("body").path("text").asText(null),
+            emails.add(new SentEmail(
+                    email.path("messageId").asText(),
+                    email.path("from").asText(),
+                    to,
+                    email.path("subject").asText(),
+                    email.path("body").path("text").asText(null),
                     email.path("body").path("html").asText(null)));
         }
         return emails;

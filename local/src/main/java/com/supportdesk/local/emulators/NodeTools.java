@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Finds node and npm and installs the pinned emulators with {@code npm ci} when they are missing. */
 final class NodeTools {
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     static String node() {
         return System.getenv().getOrDefault("SUPPORT_DESK_NODE", "node");
@@ -37,7 +36,8 @@ final class NodeTools {
         try {
             int exit = npm.waitFor();
             if (exit != 0) {
-                throw new IOException("npm ci failed in " + emulatorsDir + " (exit " + exit + "); is Node.js 18+ installed?");
+                throw new IOException(
+                        "npm ci failed in " + emulatorsDir + " (exit " + exit + "); is Node.js 18+ installed?");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

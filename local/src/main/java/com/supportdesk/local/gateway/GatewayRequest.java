@@ -10,8 +10,13 @@ import java.util.Optional;
  * One HTTP request as it reached the local API, before any API Gateway processing: method, raw path and
  * query (still percent-encoded), headers in arrival order (names as sent), body bytes and the caller's address.
  */
-public record GatewayRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers,
-                             byte[] body, String sourceIp) {
+public record GatewayRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        String sourceIp) {
 
     public GatewayRequest {
         rawQuery = rawQuery == null ? "" : rawQuery;

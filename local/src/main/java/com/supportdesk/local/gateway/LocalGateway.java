@@ -60,8 +60,14 @@ public final class LocalGateway {
      * @param unavailable functions of the template that could not be loaded, with the reason
      * @param port        the port the API is served on (for {@code x-forwarded-port})
      */
-    public LocalGateway(Router router, Map<String, LocalFunction> functions, Map<String, String> unavailable,
-                        LocalTokens tokens, SimulatedClock clock, LocalOutbox outbox, IntSupplier port) {
+    public LocalGateway(
+            Router router,
+            Map<String, LocalFunction> functions,
+            Map<String, String> unavailable,
+            LocalTokens tokens,
+            SimulatedClock clock,
+            LocalOutbox outbox,
+            IntSupplier port) {
         this.router = router;
         this.functions = Map.copyOf(functions);
         this.unavailable = Map.copyOf(unavailable);
@@ -104,7 +110,8 @@ public final class LocalGateway {
             }
             claims = verified.get();
             if (!auth.scopes().isEmpty()) {
-                List<String> held = Optional.ofNullable(HttpApiEvents.scopes(claims)).orElse(List.of());
+                List<String> held =
+                        Optional.ofNullable(HttpApiEvents.scopes(claims)).orElse(List.of());
                 if (auth.scopes().stream().noneMatch(held::contains)) {
                     return GatewayResponse.message(403, "Forbidden");
                 }
@@ -113,12 +120,19 @@ public final class LocalGateway {
         String functionName = route.function().logicalId();
         LocalFunction function = functions.get(functionName);
         if (function == null) {
-            System.err.println("[local] " + route.routeKey() + ": " + unavailable.getOrDefault(functionName, "not loaded"));
+            System.err.println(
+                    "[local] " + route.routeKey() + ": " + unavailable.getOrDefault(functionName, "not loaded"));
             return GatewayResponse.message(500, "Internal Server Error");
         }
         String routeKey = route.path().equals("$default") ? "$default" : route.routeKey();
-        HttpApiEvents.Invocation invocation = new HttpApiEvents.Invocation(routeKey, match.get().pathParameters(),
-                claims, requestId, clock.instant(), LocalAws.ACCOUNT, port.getAsInt());
+        HttpApiEvents.Invocation invocation = new HttpApiEvents.Invocation(
+                routeKey,
+                match.get().pathParameters(),
+                claims,
+                requestId,
+                clock.instant(),
+                LocalAws.ACCOUNT,
+                port.getAsInt());
         byte[] event = HttpApiEvents.event(request, invocation).toString().getBytes(StandardCharsets.UTF_8);
         LocalLambdaContext context = function.newContext(requestId);
         long started = System.nanoTime();
@@ -127,7 +141,8 @@ public final class LocalGateway {
             return HttpApiEvents.response(result);
         } catch (RuntimeException e) {
             // a function error: API Gateway hides it behind a 500; the developer sees it here
-            Throwable cause = e instanceof LocalFunction.FunctionErrorException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause =
+                    e instanceof LocalFunction.FunctionErrorException && e.getCause() != null ? e.getCause() : e;
             System.err.println("[local] " + functionName + " " + requestId + " failed:");
             cause.printStackTrace(System.err);
             return GatewayResponse.message(500, "Internal Server Error");
@@ -168,7 +183,8 @@ public final class LocalGateway {
                     if (event.properties().get("Auth") instanceof Map<?, ?> auth) {
                         boolean none = "NONE".equals(String.valueOf(auth.get("Authorizer")));
                         List<String> scopes = auth.get("AuthorizationScopes") instanceof List<?> l
-                                ? l.stream().map(String::valueOf).toList() : List.of();
+                                ? l.stream().map(String::valueOf).toList()
+                                : List.of();
                         return new RouteAuth(!none, scopes);
                     }
                 }
@@ -183,14 +199,16 @@ public final class LocalGateway {
         String path = request.rawPath();
         String method = request.method().toUpperCase(Locale.ROOT);
         return switch (path) {
-            case "/_local/clock" -> switch (method) {
-                case "GET" -> GatewayResponse.json(200, clockState());
-                case "POST" -> moveClock(request);
-                default -> GatewayResponse.message(405, "Method Not Allowed");
-            };
-            case "/_local/outbox" -> method.equals("GET")
-                    ? GatewayResponse.json(200, outbox.messages())
-                    : GatewayResponse.message(405, "Method Not Allowed");
+            case "/_local/clock" ->
+                switch (method) {
+                    case "GET" -> GatewayResponse.json(200, clockState());
+                    case "POST" -> moveClock(request);
+                    default -> GatewayResponse.message(405, "Method Not Allowed");
+                };
+            case "/_local/outbox" ->
+                method.equals("GET")
+                        ? GatewayResponse.json(200, outbox.messages())
+                        : GatewayResponse.message(405, "Method Not Allowed");
             default -> GatewayResponse.message(404, "Not Found");
         };
     }
@@ -235,7 +253,8 @@ public final class LocalGateway {
                 clock.set(Instant.parse(body.get("set").asText()));
             }
         } catch (DateTimeException | IllegalArgumentException e) {
-            return GatewayResponse.message(400, "advance must be a positive ISO-8601 duration (PT2H, P1D); set an ISO-8601 instant");
+            return GatewayResponse.message(
+                    400, "advance must be a positive ISO-8601 duration (PT2H, P1D); set an ISO-8601 instant");
         }
         System.out.println("[local] clock moved by " + caller.subject() + ": now " + clock.instant());
         return GatewayResponse.json(200, clockState());

@@ -67,9 +67,14 @@ public final class LocalHttpServer implements AutoCloseable {
                 response = GatewayResponse.message(413, "Request Entity Too Large");
             } else {
                 List<Map.Entry<String, String>> headers = new ArrayList<>();
-                exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
-                GatewayRequest request = new GatewayRequest(exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body,
+                exchange.getRequestHeaders()
+                        .forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+                GatewayRequest request = new GatewayRequest(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(),
+                        headers,
+                        body,
                         exchange.getRemoteAddress().getAddress().getHostAddress());
                 try {
                     response = gateway.handle(request);
@@ -79,17 +84,22 @@ public final class LocalHttpServer implements AutoCloseable {
                 }
             }
             response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
-            boolean noBody = response.status() == 204 || response.status() == 304
+            boolean noBody = response.status() == 204
+                    || response.status() == 304
                     || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
             if (!noBody && response.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(response.body());
                 }
             }
             if (accessLog) {
-                System.out.printf("[local] %s %s -> %d (%d ms)%n", exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(), response.status(),
+                System.out.printf(
+                        "[local] %s %s -> %d (%d ms)%n",
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        response.status(),
                         (System.nanoTime() - started) / 1_000_000);
             }
         }

@@ -60,8 +60,7 @@ public final class Router {
         return best;
     }
 
-    private record Candidate(HttpRoute route, Map<String, String> parameters) {
-    }
+    private record Candidate(HttpRoute route, Map<String, String> parameters) {}
 
     private static Optional<Map<String, String>> parameters(List<String> template, List<String> actual) {
         Map<String, String> parameters = new LinkedHashMap<>();

@@ -33,16 +33,20 @@ public final class HttpApiEvents {
     public static final String API_ID = "local";
     public static final String STAGE = "$default";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private HttpApiEvents() {
-    }
+    private HttpApiEvents() {}
 
     /** What the gateway knows about a request once a route is chosen and the caller verified. */
-    public record Invocation(String routeKey, Map<String, String> pathParameters, Map<String, Object> jwtClaims,
-                             String requestId, Instant time, String accountId, int port) {
-    }
+    public record Invocation(
+            String routeKey,
+            Map<String, String> pathParameters,
+            Map<String, Object> jwtClaims,
+            String requestId,
+            Instant time,
+            String accountId,
+            int port) {}
 
     public static ObjectNode event(GatewayRequest request, Invocation invocation) {
         ObjectNode event = NODES.objectNode();
@@ -90,7 +94,8 @@ public final class HttpApiEvents {
         context.put("apiId", API_ID);
         String host = headers.getOrDefault("host", "localhost");
         context.put("domainName", host);
-        context.put("domainPrefix", host.contains(".") ? host.substring(0, host.indexOf('.')) : host.replaceAll(":.*", ""));
+        context.put(
+                "domainPrefix", host.contains(".") ? host.substring(0, host.indexOf('.')) : host.replaceAll(":.*", ""));
         ObjectNode http = context.putObject("http");
         http.put("method", request.method());
         http.put("path", request.rawPath());
@@ -189,8 +194,10 @@ public final class HttpApiEvents {
     static boolean isText(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
         return type.startsWith("text/")
-                || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
                 || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded");
     }
@@ -220,7 +227,8 @@ public final class HttpApiEvents {
         for (Iterator<Map.Entry<String, JsonNode>> it = single.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> h = it.next();
             if (!h.getValue().isNull()) {
-                headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue().asText());
+                headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(h.getValue().asText());
             }
         }
         JsonNode multi = result.path("multiValueHeaders");

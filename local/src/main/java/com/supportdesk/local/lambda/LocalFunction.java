@@ -48,11 +48,22 @@ public final class LocalFunction {
     private final String arn;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
-    private enum Kind { POJO, POJO_NO_CONTEXT, STREAM }
+    private enum Kind {
+        POJO,
+        POJO_NO_CONTEXT,
+        STREAM
+    }
 
-    private LocalFunction(FunctionDefinition definition, Object handler, Method method, Kind kind,
-                          PojoSerializer<Object> input, PojoSerializer<Object> output,
-                          Duration timeout, int memoryMb, String arn) {
+    private LocalFunction(
+            FunctionDefinition definition,
+            Object handler,
+            Method method,
+            Kind kind,
+            PojoSerializer<Object> input,
+            PojoSerializer<Object> output,
+            Duration timeout,
+            int memoryMb,
+            String arn) {
         this.definition = definition;
         this.handler = handler;
         this.method = method;
@@ -67,33 +78,44 @@ public final class LocalFunction {
     /**
      * @throws FunctionLoadException when the class is not on the class path or breaks the conventions
      */
-    public static LocalFunction load(FunctionDefinition definition, FunctionContext context, ClassLoader loader,
-                                     Duration timeout, int memoryMb, String arn) {
+    public static LocalFunction load(
+            FunctionDefinition definition,
+            FunctionContext context,
+            ClassLoader loader,
+            Duration timeout,
+            int memoryMb,
+            String arn) {
         String className = definition.handlerClass();
         String methodName = methodName(definition.handler());
         Class<?> type;
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new FunctionLoadException(definition.logicalId() + ": handler class " + className
-                    + " is not on the local runner's class path; add its module as a dependency of local/pom.xml", e);
+            throw new FunctionLoadException(
+                    definition.logicalId() + ": handler class " + className
+                            + " is not on the local runner's class path; add its module as a dependency of local/pom.xml",
+                    e);
         }
         Constructor<?> constructor;
         try {
             constructor = type.getConstructor(FunctionContext.class);
         } catch (NoSuchMethodException e) {
-            throw new FunctionLoadException(definition.logicalId() + ": " + className
-                    + " needs a public constructor taking a com.supportdesk.runtime.FunctionContext", e);
+            throw new FunctionLoadException(
+                    definition.logicalId() + ": " + className
+                            + " needs a public constructor taking a com.supportdesk.runtime.FunctionContext",
+                    e);
         }
-        Method method = handlerMethod(type, methodName).orElseThrow(() -> new FunctionLoadException(
-                definition.logicalId() + ": " + className + " has no public method " + methodName
-                        + "(input, Context) or (InputStream, OutputStream, Context)", null));
+        Method method = handlerMethod(type, methodName)
+                .orElseThrow(() -> new FunctionLoadException(
+                        definition.logicalId() + ": " + className + " has no public method " + methodName
+                                + "(input, Context) or (InputStream, OutputStream, Context)",
+                        null));
         Object handler;
         try {
             handler = constructor.newInstance(context);
         } catch (InvocationTargetException e) {
-            throw new FunctionLoadException(definition.logicalId() + ": " + className + " failed to initialise: "
-                    + e.getCause(), e.getCause());
+            throw new FunctionLoadException(
+                    definition.logicalId() + ": " + className + " failed to initialise: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new FunctionLoadException(definition.logicalId() + ": cannot instantiate " + className, e);
         }
@@ -129,10 +151,10 @@ public final class LocalFunction {
                 .filter(m -> !m.isBridge() && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
                 .filter(LocalFunction::supportedSignature)
                 .toList();
-        return candidates.stream().min(Comparator
-                .comparingInt((Method m) -> m.getParameterCount() == 3 ? 0 : 1)
-                .thenComparing((Method m) -> m.getParameterTypes()[0] == Object.class)
-                .thenComparingInt(m -> -m.getParameterCount()));
+        return candidates.stream()
+                .min(Comparator.comparingInt((Method m) -> m.getParameterCount() == 3 ? 0 : 1)
+                        .thenComparing((Method m) -> m.getParameterTypes()[0] == Object.class)
+                        .thenComparingInt(m -> -m.getParameterCount()));
     }
 
     private static boolean supportedSignature(Method m) {

@@ -20,7 +20,8 @@ public final class LocalLambdaContext implements Context {
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
-    public LocalLambdaContext(String functionName, String functionArn, String requestId, Duration timeout, int memoryMb) {
+    public LocalLambdaContext(
+            String functionName, String functionArn, String requestId, Duration timeout, int memoryMb) {
         this.functionName = functionName;
         this.functionArn = functionArn;
         this.requestId = requestId;

@@ -1,9 +1,9 @@
 package com.supportdesk.local.sns;
 
-import com.supportdesk.api.Json;
-import com.supportdesk.local.LocalOutbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.supportdesk.api.Json;
+import com.supportdesk.local.LocalOutbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -70,7 +70,8 @@ public final class LocalSns implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (!"POST".equals(exchange.getRequestMethod()) || !"Publish".equals(form.get("Action"))) {
                 reply(exchange, 400, error("InvalidAction", "Only Publish is available locally"));
                 return;
@@ -86,9 +87,12 @@ public final class LocalSns implements AutoCloseable {
                 reply(exchange, 400, error("InvalidParameter", "TopicArn or PhoneNumber is required"));
                 return;
             }
-            reply(exchange, 200, "<PublishResponse xmlns=\"" + NS + "\"><PublishResult><MessageId>" + messageId
-                    + "</MessageId></PublishResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
-                    + "</RequestId></ResponseMetadata></PublishResponse>");
+            reply(
+                    exchange,
+                    200,
+                    "<PublishResponse xmlns=\"" + NS + "\"><PublishResult><MessageId>" + messageId
+                            + "</MessageId></PublishResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
+                            + "</RequestId></ResponseMetadata></PublishResponse>");
         }
     }
 

@@ -25,11 +25,26 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class CfnYaml {
     private static final List<String> FUNCTIONS = List.of(
-            "Base64", "Cidr", "Equals", "FindInMap", "GetAtt", "GetAZs", "If", "ImportValue", "Join",
-            "Not", "And", "Or", "Select", "Split", "Sub", "Transform", "ToJsonString", "Length");
+            "Base64",
+            "Cidr",
+            "Equals",
+            "FindInMap",
+            "GetAtt",
+            "GetAZs",
+            "If",
+            "ImportValue",
+            "Join",
+            "Not",
+            "And",
+            "Or",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "ToJsonString",
+            "Length");
 
-    private CfnYaml() {
-    }
+    private CfnYaml() {}
 
     public static Map<String, Object> read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -23,8 +23,10 @@ public record FunctionDefinition(
     public List<HttpRoute> httpRoutes() {
         return events.stream()
                 .filter(e -> e.type().equals("HttpApi"))
-                .map(e -> new HttpRoute(String.valueOf(e.properties().get("Method")).toUpperCase(java.util.Locale.ROOT),
-                        String.valueOf(e.properties().get("Path")), this))
+                .map(e -> new HttpRoute(
+                        String.valueOf(e.properties().get("Method")).toUpperCase(java.util.Locale.ROOT),
+                        String.valueOf(e.properties().get("Path")),
+                        this))
                 .toList();
     }
 

@@ -32,7 +32,9 @@ public record HttpRoute(String method, String path, FunctionDefinition function)
                 if (a.isEmpty()) {
                     return Optional.empty();
                 }
-                parameters.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(a, java.nio.charset.StandardCharsets.UTF_8));
+                parameters.put(
+                        t.substring(1, t.length() - 1),
+                        java.net.URLDecoder.decode(a, java.nio.charset.StandardCharsets.UTF_8));
             } else if (!t.equals(a)) {
                 return Optional.empty();
             }

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class Intrinsics {
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}]+)}");
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     /**
      * @param value   a scalar or an intrinsic as read by {@link CfnYaml}

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Finds the repository root: the {@code supportdesk.root} property, else the nearest folder with template.yaml. */
 public final class ProjectRoot {
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     public static Path find() {
         String configured = System.getProperty("supportdesk.root");
@@ -20,6 +19,7 @@ public final class ProjectRoot {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("Cannot find the project root (a folder with template.yaml); set -Dsupportdesk.root");
+        throw new IllegalStateException(
+                "Cannot find the project root (a folder with template.yaml); set -Dsupportdesk.root");
     }
 }

@@ -1,7 +1,6 @@
 package com.supportdesk.local.template;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +69,8 @@ public final class SamTemplate {
 
     public List<FunctionDefinition> functions() {
         List<FunctionDefinition> functions = new ArrayList<>();
-        Map<String, Object> globalEnv = map(map(globalsFunction().get("Environment")).get("Variables"));
+        Map<String, Object> globalEnv =
+                map(map(globalsFunction().get("Environment")).get("Variables"));
         resourcesOfType(FUNCTION).forEach((id, properties) -> {
             Map<String, Object> env = new LinkedHashMap<>(globalEnv);
             env.putAll(map(map(properties.get("Environment")).get("Variables")));
@@ -79,8 +79,13 @@ public final class SamTemplate {
                 Map<String, Object> event = map(raw);
                 events.add(new EventSource(name, String.valueOf(event.get("Type")), map(event.get("Properties"))));
             });
-            functions.add(new FunctionDefinition(id, String.valueOf(properties.get("Handler")),
-                    String.valueOf(properties.get("CodeUri")), env, events, properties));
+            functions.add(new FunctionDefinition(
+                    id,
+                    String.valueOf(properties.get("Handler")),
+                    String.valueOf(properties.get("CodeUri")),
+                    env,
+                    events,
+                    properties));
         });
         return functions;
     }

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 class LocalTokensTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final LocalTokens tokens = new LocalTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
-            LocalTokens.LOCAL_ISSUER, LocalTokens.LOCAL_AUDIENCE, clock);
+    private final LocalTokens tokens = new LocalTokens(
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+            LocalTokens.LOCAL_ISSUER,
+            LocalTokens.LOCAL_AUDIENCE,
+            clock);
 
     private Map<String, Object> claims() {
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -36,11 +39,15 @@ class LocalTokensTest {
     void issuedTokensVerifyWithTheirClaims() {
         String token = tokens.issue("u1", "contoso", List.of("admin", "agent"), Duration.ofHours(12));
         Map<String, Object> verified = tokens.verify(token);
-        assertThat(verified).containsEntry("sub", "u1").containsEntry("tenant_id", "contoso")
+        assertThat(verified)
+                .containsEntry("sub", "u1")
+                .containsEntry("tenant_id", "contoso")
                 .containsEntry("groups", List.of("admin", "agent"))
-                .containsEntry("iss", "support-desk-local").containsEntry("aud", "support-desk")
+                .containsEntry("iss", "support-desk-local")
+                .containsEntry("aud", "support-desk")
                 .containsKeys("iat", "exp", "jti");
-        assertThat(((Number) verified.get("exp")).longValue()).isEqualTo(NOW.plus(Duration.ofHours(12)).getEpochSecond());
+        assertThat(((Number) verified.get("exp")).longValue())
+                .isEqualTo(NOW.plus(Duration.ofHours(12)).getEpochSecond());
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
         assertThat(header).isEqualTo("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
     }
@@ -56,8 +63,11 @@ class LocalTokensTest {
 
     @Test
     void aSignatureWithAnotherSecretOrAlteredPayloadIsRefused() {
-        LocalTokens other = new LocalTokens("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8),
-                LocalTokens.LOCAL_ISSUER, LocalTokens.LOCAL_AUDIENCE, clock);
+        LocalTokens other = new LocalTokens(
+                "another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8),
+                LocalTokens.LOCAL_ISSUER,
+                LocalTokens.LOCAL_AUDIENCE,
+                clock);
         assertThatThrownBy(() -> tokens.verify(other.sign(claims()))).hasMessageContaining("signature");
 
         String[] parts = tokens.sign(claims()).split("\\.");
@@ -66,20 +76,25 @@ class LocalTokensTest {
         String forgedPayload = tokens.sign(escalated).split("\\.")[1];
         assertThatThrownBy(() -> tokens.verify(parts[0] + "." + forgedPayload + "." + parts[2]))
                 .hasMessageContaining("signature");
-        assertThatThrownBy(() -> tokens.verify(parts[0] + "." + parts[1] + ".")).isInstanceOf(LocalTokens.InvalidTokenException.class);
-        assertThatThrownBy(() -> tokens.verify(parts[0] + "." + parts[1] + ".!!!")).isInstanceOf(LocalTokens.InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(parts[0] + "." + parts[1] + "."))
+                .isInstanceOf(LocalTokens.InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(parts[0] + "." + parts[1] + ".!!!"))
+                .isInstanceOf(LocalTokens.InvalidTokenException.class);
     }
 
     @Test
     void algNoneAndOtherAlgorithmsAreRefused() {
         String payload = tokens.sign(claims()).split("\\.")[1];
         for (String alg : List.of("none", "None", "HS512", "RS256")) {
-            String header = Base64.getUrlEncoder().withoutPadding()
+            String header = Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> tokens.verify(header + "." + payload + "."))
-                    .as(alg).isInstanceOf(LocalTokens.InvalidTokenException.class);
+                    .as(alg)
+                    .isInstanceOf(LocalTokens.InvalidTokenException.class);
             assertThatThrownBy(() -> tokens.verify(header + "." + payload + ".c2ln"))
-                    .as(alg).hasMessageContaining("algorithm");
+                    .as(alg)
+                    .hasMessageContaining("algorithm");
         }
     }
 
@@ -109,7 +124,9 @@ class LocalTokensTest {
     @Test
     void garbageIsRefused() {
         for (String garbage : List.of("", "abc", "a.b", "a.b.c.d", "....", "%%%.%%%.%%%")) {
-            assertThatThrownBy(() -> tokens.verify(garbage)).as(garbage).isInstanceOf(LocalTokens.InvalidTokenException.class);
+            assertThatThrownBy(() -> tokens.verify(garbage))
+                    .as(garbage)
+                    .isInstanceOf(LocalTokens.InvalidTokenException.class);
         }
         assertThatThrownBy(() -> tokens.verify(null)).isInstanceOf(LocalTokens.InvalidTokenException.class);
     }

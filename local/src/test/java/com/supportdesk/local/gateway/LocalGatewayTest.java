@@ -26,21 +26,32 @@ import org.junit.jupiter.api.Test;
 class LocalGatewayTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private final SimulatedClock clock = SimulatedClock.startingAt(START, () -> 0L);
-    private final LocalTokens tokens = new LocalTokens(LocalTokens.randomSecret(), LocalTokens.LOCAL_ISSUER,
-            LocalTokens.LOCAL_AUDIENCE, Clock.systemUTC());
+    private final LocalTokens tokens = new LocalTokens(
+            LocalTokens.randomSecret(), LocalTokens.LOCAL_ISSUER, LocalTokens.LOCAL_AUDIENCE, Clock.systemUTC());
     private final LocalOutbox outbox = new LocalOutbox(clock);
     private final LocalGateway gateway;
 
     LocalGatewayTest() {
-        FunctionDefinition echo = TestFunctions.http("EchoFunction", EchoHandler.class.getName(),
-                "GET /things/{thingId}", "PUT /things/{thingId}");
+        FunctionDefinition echo = TestFunctions.http(
+                "EchoFunction", EchoHandler.class.getName(), "GET /things/{thingId}", "PUT /things/{thingId}");
         FunctionDefinition missing = TestFunctions.http("MissingFunction", "com.example.Missing", "GET /missing");
-        LocalFunction function = LocalFunction.load(echo, FunctionContext.of(Map.of(), clock), getClass().getClassLoader(),
-                Duration.ofSeconds(15), 1024, "arn");
+        LocalFunction function = LocalFunction.load(
+                echo,
+                FunctionContext.of(Map.of(), clock),
+                getClass().getClassLoader(),
+                Duration.ofSeconds(15),
+                1024,
+                "arn");
         List<com.supportdesk.local.template.HttpRoute> routes = new ArrayList<>(echo.httpRoutes());
         routes.addAll(missing.httpRoutes());
-        gateway = new LocalGateway(new Router(routes), Map.of("EchoFunction", function),
-                Map.of("MissingFunction", "not on the class path"), tokens, clock, outbox, () -> 3000);
+        gateway = new LocalGateway(
+                new Router(routes),
+                Map.of("EchoFunction", function),
+                Map.of("MissingFunction", "not on the class path"),
+                tokens,
+                clock,
+                outbox,
+                () -> 3000);
     }
 
     private String token(String tenant, String... groups) {
@@ -53,8 +64,8 @@ class LocalGatewayTest {
             headers.put("Authorization", "Bearer " + token);
         }
         headers.put("Content-Type", "application/json");
-        return gateway.handle(GatewayRequest.of(method, path, headers,
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+        return gateway.handle(GatewayRequest.of(
+                method, path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static JsonNode json(GatewayResponse response) throws Exception {
@@ -79,8 +90,9 @@ class LocalGatewayTest {
 
     @Test
     void unknownRoutesAndWrongMethodsAre404BeforeAuth() throws Exception {
-        for (String[] request : new String[][] {{"GET", "/nothing"}, {"DELETE", "/things/t1"}, {"GET", "/things"},
-                {"POST", "/things/t1"}}) {
+        for (String[] request : new String[][] {
+            {"GET", "/nothing"}, {"DELETE", "/things/t1"}, {"GET", "/things"}, {"POST", "/things/t1"}
+        }) {
             GatewayResponse response = send(request[0], request[1], null, null);
             assertThat(response.status()).as(String.join(" ", request)).isEqualTo(404);
             assertThat(json(response).path("message").asText()).isEqualTo("Not Found");
@@ -93,13 +105,15 @@ class LocalGatewayTest {
         GatewayResponse forged = send("GET", "/things/t1", token("contoso", "admin") + "x", null);
         assertThat(forged.status()).isEqualTo(401);
         assertThat(json(forged).path("message").asText()).isEqualTo("Unauthorized");
-        LocalTokens other = new LocalTokens(LocalTokens.randomSecret(), LocalTokens.LOCAL_ISSUER,
-                LocalTokens.LOCAL_AUDIENCE, Clock.systemUTC());
+        LocalTokens other = new LocalTokens(
+                LocalTokens.randomSecret(), LocalTokens.LOCAL_ISSUER, LocalTokens.LOCAL_AUDIENCE, Clock.systemUTC());
         String foreign = other.issue("x", "contoso", List.of("admin"), Duration.ofMinutes(5));
         assertThat(send("GET", "/things/t1", foreign, null).status()).isEqualTo(401);
         // without the Bearer prefix the HTTP API still takes the token
         Map<String, String> headers = Map.of("authorization", token("contoso", "admin"));
-        assertThat(gateway.handle(GatewayRequest.of("GET", "/things/t1", headers, new byte[0])).status()).isEqualTo(200);
+        assertThat(gateway.handle(GatewayRequest.of("GET", "/things/t1", headers, new byte[0]))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -107,34 +121,47 @@ class LocalGatewayTest {
         GatewayResponse failed = send("GET", "/things/t1?boom", token("contoso", "admin"), null);
         assertThat(failed.status()).isEqualTo(500);
         assertThat(json(failed).path("message").asText()).isEqualTo("Internal Server Error");
-        assertThat(send("GET", "/missing", token("contoso", "admin"), null).status()).isEqualTo(500);
+        assertThat(send("GET", "/missing", token("contoso", "admin"), null).status())
+                .isEqualTo(500);
     }
 
     @Test
     void oversizedBodiesAre413() {
         String big = "x".repeat(LocalGateway.MAX_BODY_BYTES + 1);
-        assertThat(send("PUT", "/things/t1", token("contoso", "admin"), big).status()).isEqualTo(413);
+        assertThat(send("PUT", "/things/t1", token("contoso", "admin"), big).status())
+                .isEqualTo(413);
     }
 
     @Test
     void theClockIsReadByAnyoneAndMovedOnlyByOperators() throws Exception {
-        assertThat(json(send("GET", "/_local/clock", null, null)).path("now").asText()).isEqualTo(START.toString());
+        assertThat(json(send("GET", "/_local/clock", null, null)).path("now").asText())
+                .isEqualTo(START.toString());
 
-        assertThat(send("POST", "/_local/clock", null, "{\"advance\":\"PT2H\"}").status()).isEqualTo(401);
-        assertThat(send("POST", "/_local/clock", token("contoso", "admin"), "{\"advance\":\"PT2H\"}").status()).isEqualTo(403);
-        assertThat(send("POST", "/_local/clock", token(null, "agent"), "{\"advance\":\"PT2H\"}").status()).isEqualTo(403);
+        assertThat(send("POST", "/_local/clock", null, "{\"advance\":\"PT2H\"}").status())
+                .isEqualTo(401);
+        assertThat(send("POST", "/_local/clock", token("contoso", "admin"), "{\"advance\":\"PT2H\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(send("POST", "/_local/clock", token(null, "agent"), "{\"advance\":\"PT2H\"}")
+                        .status())
+                .isEqualTo(403);
 
         String operator = token(null, "operator");
         GatewayResponse advanced = send("POST", "/_local/clock", operator, "{\"advance\":\"PT2H\"}");
         assertThat(advanced.status()).isEqualTo(200);
-        assertThat(json(advanced).path("now").asText()).isEqualTo(START.plus(Duration.ofHours(2)).toString());
+        assertThat(json(advanced).path("now").asText())
+                .isEqualTo(START.plus(Duration.ofHours(2)).toString());
         assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(2)));
 
         GatewayResponse set = send("POST", "/_local/clock", operator, "{\"set\":\"2027-01-01T00:00:00Z\"}");
         assertThat(json(set).path("now").asText()).isEqualTo("2027-01-01T00:00:00Z");
 
-        assertThat(send("POST", "/_local/clock", operator, "{\"advance\":\"-PT1H\"}").status()).isEqualTo(400);
-        assertThat(send("POST", "/_local/clock", operator, "{\"advance\":\"soon\"}").status()).isEqualTo(400);
+        assertThat(send("POST", "/_local/clock", operator, "{\"advance\":\"-PT1H\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(send("POST", "/_local/clock", operator, "{\"advance\":\"soon\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(send("POST", "/_local/clock", operator, "{}").status()).isEqualTo(400);
         assertThat(send("POST", "/_local/clock", operator, "nope").status()).isEqualTo(400);
         assertThat(send("DELETE", "/_local/clock", operator, null).status()).isEqualTo(405);
@@ -144,7 +171,8 @@ class LocalGatewayTest {
     @Test
     void theOutboxListsWhatWasAppended() throws Exception {
         outbox.sms("+12025550143", "Your code is 123456");
-        outbox.topic("arn:aws:sns:us-east-1:000000000000:OnCall", "Severity A", "Case 1 breached", Map.of("severity", "A"));
+        outbox.topic(
+                "arn:aws:sns:us-east-1:000000000000:OnCall", "Severity A", "Case 1 breached", Map.of("severity", "A"));
         JsonNode list = json(send("GET", "/_local/outbox", null, null));
         assertThat(list.size()).isEqualTo(2);
         assertThat(list.get(0).path("kind").asText()).isEqualTo("SMS");

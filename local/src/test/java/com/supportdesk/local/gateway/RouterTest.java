@@ -23,7 +23,8 @@ class RouterTest {
         Router.Match match = router.match("PUT", "/orgs/con%20toso").orElseThrow();
         assertThat(match.route().routeKey()).isEqualTo("PUT /orgs/{tenantId}");
         assertThat(match.pathParameters()).isEqualTo(Map.of("tenantId", "con toso"));
-        assertThat(router.match("get", "/orgs/a+b").orElseThrow().pathParameters()).containsEntry("tenantId", "a+b");
+        assertThat(router.match("get", "/orgs/a+b").orElseThrow().pathParameters())
+                .containsEntry("tenantId", "a+b");
     }
 
     @Test
@@ -46,10 +47,17 @@ class RouterTest {
 
     @Test
     void literalSegmentsWinOverParametersAndGreedyLast() {
-        Router router = router("GET /cases/{caseId}", "GET /cases/search", "ANY /cases/{proxy+}", "GET /cases/{caseId}/history");
-        assertThat(router.match("GET", "/cases/search").orElseThrow().route().path()).isEqualTo("/cases/search");
-        assertThat(router.match("GET", "/cases/42").orElseThrow().route().path()).isEqualTo("/cases/{caseId}");
-        assertThat(router.match("GET", "/cases/42/history").orElseThrow().route().path()).isEqualTo("/cases/{caseId}/history");
+        Router router = router(
+                "GET /cases/{caseId}", "GET /cases/search", "ANY /cases/{proxy+}", "GET /cases/{caseId}/history");
+        assertThat(router.match("GET", "/cases/search").orElseThrow().route().path())
+                .isEqualTo("/cases/search");
+        assertThat(router.match("GET", "/cases/42").orElseThrow().route().path())
+                .isEqualTo("/cases/{caseId}");
+        assertThat(router.match("GET", "/cases/42/history")
+                        .orElseThrow()
+                        .route()
+                        .path())
+                .isEqualTo("/cases/{caseId}/history");
         Router.Match greedy = router.match("DELETE", "/cases/42/x/y").orElseThrow();
         assertThat(greedy.route().path()).isEqualTo("/cases/{proxy+}");
         assertThat(greedy.pathParameters()).containsEntry("proxy", "42/x/y");
@@ -71,7 +79,8 @@ class RouterTest {
         Router router = new Router(routes);
         for (HttpRoute route : routes) {
             String concrete = route.path().replaceAll("\\{[^}]+}", "x1");
-            assertThat(router.match(route.method(), concrete)).as(route.routeKey())
+            assertThat(router.match(route.method(), concrete))
+                    .as(route.routeKey())
                     .hasValueSatisfying(m -> assertThat(m.route()).isEqualTo(route));
         }
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class HttpApiEventsTest {
     private static final Instant TIME = Instant.parse("2026-03-02T09:00:00.123Z");
-    private final PojoSerializer<APIGatewayV2HTTPEvent> events =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
+    private final PojoSerializer<APIGatewayV2HTTPEvent> events = LambdaEventSerializers.serializerFor(
+            APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
 
     private static Map<String, Object> claims() {
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -58,10 +58,22 @@ class HttpApiEventsTest {
 
     @Test
     void theRuntimeSerializerFillsEveryPartOfTheEvent() {
-        GatewayRequest request = request("PUT", "/orgs/con%20toso", "status=OPEN&tag=a&tag=b&empty", "application/json",
+        GatewayRequest request = request(
+                "PUT",
+                "/orgs/con%20toso",
+                "status=OPEN&tag=a&tag=b&empty",
+                "application/json",
                 "{\"name\":\"Contoso\"}".getBytes(StandardCharsets.UTF_8));
-        ObjectNode json = HttpApiEvents.event(request, new HttpApiEvents.Invocation("PUT /orgs/{tenantId}",
-                Map.of("tenantId", "con toso"), claims(), "req-1", TIME, "000000000000", 3000));
+        ObjectNode json = HttpApiEvents.event(
+                request,
+                new HttpApiEvents.Invocation(
+                        "PUT /orgs/{tenantId}",
+                        Map.of("tenantId", "con toso"),
+                        claims(),
+                        "req-1",
+                        TIME,
+                        "000000000000",
+                        3000));
 
         APIGatewayV2HTTPEvent event = roundTrip(json);
 
@@ -72,8 +84,12 @@ class HttpApiEventsTest {
         assertThat(event.getPathParameters()).isEqualTo(Map.of("tenantId", "con toso"));
         assertThat(event.getQueryStringParameters()).isEqualTo(Map.of("status", "OPEN", "tag", "a,b", "empty", ""));
         assertThat(event.getCookies()).containsExactly("a=1", "b=2");
-        assertThat(event.getHeaders()).containsEntry("x-multi", "one,two").containsEntry("content-type", "application/json")
-                .containsEntry("user-agent", "curl/8").containsEntry("x-forwarded-port", "3000").doesNotContainKey("cookie");
+        assertThat(event.getHeaders())
+                .containsEntry("x-multi", "one,two")
+                .containsEntry("content-type", "application/json")
+                .containsEntry("user-agent", "curl/8")
+                .containsEntry("x-forwarded-port", "3000")
+                .doesNotContainKey("cookie");
         assertThat(event.getBody()).isEqualTo("{\"name\":\"Contoso\"}");
         assertThat(event.getIsBase64Encoded()).isFalse();
 
@@ -100,20 +116,24 @@ class HttpApiEventsTest {
     @Test
     void binaryBodiesAreBase64EncodedAndFlaggedSo() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
-        APIGatewayV2HTTPEvent event = roundTrip(HttpApiEvents.event(request("POST", "/x", "", "image/png", png),
+        APIGatewayV2HTTPEvent event = roundTrip(HttpApiEvents.event(
+                request("POST", "/x", "", "image/png", png),
                 new HttpApiEvents.Invocation("POST /x", Map.of(), claims(), "r", TIME, "0", 3000)));
         assertThat(event.getIsBase64Encoded()).isTrue();
         assertThat(Base64.getDecoder().decode(event.getBody())).isEqualTo(png);
 
-        APIGatewayV2HTTPEvent untyped = roundTrip(HttpApiEvents.event(request("POST", "/x", "", null, "hi".getBytes(StandardCharsets.UTF_8)),
+        APIGatewayV2HTTPEvent untyped = roundTrip(HttpApiEvents.event(
+                request("POST", "/x", "", null, "hi".getBytes(StandardCharsets.UTF_8)),
                 new HttpApiEvents.Invocation("POST /x", Map.of(), claims(), "r", TIME, "0", 3000)));
         assertThat(untyped.getIsBase64Encoded()).isTrue();
-        assertThat(untyped.getBody()).isEqualTo(Base64.getEncoder().encodeToString("hi".getBytes(StandardCharsets.UTF_8)));
+        assertThat(untyped.getBody())
+                .isEqualTo(Base64.getEncoder().encodeToString("hi".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void noQueryNoParametersNoBodyNoAuthorizerLeaveThoseOut() {
-        ObjectNode json = HttpApiEvents.event(request("GET", "/service-health", "", null, new byte[0]),
+        ObjectNode json = HttpApiEvents.event(
+                request("GET", "/service-health", "", null, new byte[0]),
                 new HttpApiEvents.Invocation("GET /service-health", Map.of(), null, "r", TIME, "0", 3000));
         assertThat(json.has("queryStringParameters")).isFalse();
         assertThat(json.has("pathParameters")).isFalse();
@@ -146,13 +166,20 @@ class HttpApiEventsTest {
                 .build();
         GatewayResponse http = HttpApiEvents.response(serialise(response));
         assertThat(http.status()).isEqualTo(201);
-        assertThat(http.headers()).contains(Map.entry("content-type", "application/json"),
-                Map.entry("location", "/orgs/contoso"), Map.entry("x-many", "a,b"),
-                Map.entry("set-cookie", "s=1; HttpOnly"), Map.entry("set-cookie", "t=2"));
+        assertThat(http.headers())
+                .contains(
+                        Map.entry("content-type", "application/json"),
+                        Map.entry("location", "/orgs/contoso"),
+                        Map.entry("x-many", "a,b"),
+                        Map.entry("set-cookie", "s=1; HttpOnly"),
+                        Map.entry("set-cookie", "t=2"));
         assertThat(http.bodyText()).isEqualTo("{\"ok\":true}");
 
-        APIGatewayV2HTTPResponse binary = APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})).withIsBase64Encoded(true).build();
+        APIGatewayV2HTTPResponse binary = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}))
+                .withIsBase64Encoded(true)
+                .build();
         assertThat(HttpApiEvents.response(serialise(binary)).body()).containsExactly(1, 2, 3);
     }
 
@@ -161,7 +188,9 @@ class HttpApiEventsTest {
         GatewayResponse http = HttpApiEvents.response("{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(http.status()).isEqualTo(200);
         assertThat(http.bodyText()).isEqualTo("{\"hello\":\"world\"}");
-        assertThat(HttpApiEvents.response("not json".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(500);
+        assertThat(HttpApiEvents.response("not json".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(500);
     }
 
     private static byte[] serialise(APIGatewayV2HTTPResponse response) {

@@ -23,8 +23,13 @@ class LocalFunctionTest {
     private final FunctionContext context = FunctionContext.of(Map.of("ECHO_SETTING", "from-template"), clock);
 
     private LocalFunction load(String handlerClass) {
-        return LocalFunction.load(TestFunctions.http("EchoFunction", handlerClass, "GET /echo"), context,
-                getClass().getClassLoader(), Duration.ofSeconds(15), 1024, "arn:aws:lambda:us-east-1:0:function:EchoFunction");
+        return LocalFunction.load(
+                TestFunctions.http("EchoFunction", handlerClass, "GET /echo"),
+                context,
+                getClass().getClassLoader(),
+                Duration.ofSeconds(15),
+                1024,
+                "arn:aws:lambda:us-east-1:0:function:EchoFunction");
     }
 
     @Test

@@ -31,8 +31,11 @@ public class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
         echo.put("routeKey", event.getRouteKey());
         echo.put("pathParameters", event.getPathParameters());
         echo.put("queryStringParameters", event.getQueryStringParameters());
-        echo.put("claims", event.getRequestContext().getAuthorizer() == null ? null
-                : event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        echo.put(
+                "claims",
+                event.getRequestContext().getAuthorizer() == null
+                        ? null
+                        : event.getRequestContext().getAuthorizer().getJwt().getClaims());
         echo.put("body", event.getBody());
         echo.put("isBase64Encoded", event.getIsBase64Encoded());
         echo.put("now", context.clock().instant().toString());

@@ -20,13 +20,18 @@ public final class EmailSender {
     /** @return the SES message id */
     public String send(String to, Message message) {
         return ses.sendEmail(SendEmailRequest.builder()
-                .fromEmailAddress(from)
-                .destination(Destination.builder().toAddresses(to).build())
-                .content(EmailContent.builder().simple(software.amazon.awssdk.services.sesv2.model.Message.builder()
-                        .subject(utf8(message.subject()))
-                        .body(Body.builder().text(utf8(message.text())).build())
-                        .build()).build())
-                .build()).messageId();
+                        .fromEmailAddress(from)
+                        .destination(Destination.builder().toAddresses(to).build())
+                        .content(EmailContent.builder()
+                                .simple(software.amazon.awssdk.services.sesv2.model.Message.builder()
+                                        .subject(utf8(message.subject()))
+                                        .body(Body.builder()
+                                                .text(utf8(message.text()))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .messageId();
     }
 
     private static Content utf8(String data) {

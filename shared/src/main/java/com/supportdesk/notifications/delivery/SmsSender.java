@@ -22,10 +22,15 @@ public final class SmsSender {
     /** @return the SNS message id */
     public String send(String phoneE164, String text) {
         return sns.publish(PublishRequest.builder()
-                .phoneNumber(phoneE164)
-                .message(text)
-                .messageAttributes(Map.of(SMS_TYPE, MessageAttributeValue.builder()
-                        .dataType("String").stringValue("Transactional").build()))
-                .build()).messageId();
+                        .phoneNumber(phoneE164)
+                        .message(text)
+                        .messageAttributes(Map.of(
+                                SMS_TYPE,
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue("Transactional")
+                                        .build()))
+                        .build())
+                .messageId();
     }
 }

@@ -29,46 +29,58 @@ public final class VerificationMessages {
     /**
      * @param groupedCode the code as read out, two groups ({@code 1234 5678})
      */
-    public Message code(Language language, String organization, String groupedCode, Duration lifetime, Instant expiresAt) {
+    public Message code(
+            Language language, String organization, String groupedCode, Duration lifetime, Instant expiresAt) {
         String at = at(expiresAt);
         long minutes = Math.max(1, lifetime.toMinutes());
         return switch (language) {
-            case EN -> new Message(
-                    "Support Desk verification code for " + organization,
-                    "Your Support Desk verification code is: " + groupedCode + "\n\n"
-                            + "Purpose: a Support Desk agent is confirming that the person on a phone call with Support Desk is an administrator of " + organization + ".\n"
-                            + "The code expires in " + minutes + " minutes, at " + at + ". It can be used only once.\n\n"
-                            + "Read this code only to the Support Desk agent on a call that you placed yourself.\n"
-                            + "Never share it with anyone who called you. Support Desk never calls to ask for a code.\n"
-                            + "If you are not on a call with Support Desk now, do not use the code and tell your administrator.\n",
-                    "Support Desk code " + groupedCode + " verifies an admin of " + organization + " on your call to us. "
-                            + "Expires in " + minutes + " min (" + at + "). Never share it with anyone who called you.");
-            case JA -> new Message(
-                    "サポート デスク 本人確認コード（" + organization + "）",
-                    "サポート デスクの本人確認コード: " + groupedCode + "\n\n"
-                            + "目的: サポート デスクとの通話で、通話中の方が " + organization + " の管理者であることを担当者が確認するためのコードです。\n"
-                            + "有効期限は " + minutes + " 分間（" + at + " まで）で、1 回だけ使用できます。\n\n"
-                            + "このコードは、ご自身からサポート デスクにかけた電話の担当者にのみ読み上げてください。\n"
-                            + "かかってきた電話の相手には、誰であっても絶対にこのコードを教えないでください。サポート デスクからコードを尋ねる電話をすることはありません。\n"
-                            + "現在サポート デスクと通話中でない場合は、このコードを使わず、管理者にお知らせください。\n",
-                    "サポート デスク本人確認コード " + groupedCode + "（" + organization + " 管理者の確認用）。"
-                            + minutes + " 分で失効（" + at + "）。かかってきた電話の相手には絶対に教えないでください。");
-            case ZH_CN -> new Message(
-                    "支持服务台身份验证码（" + organization + "）",
-                    "您的支持服务台验证码：" + groupedCode + "\n\n"
-                            + "用途：支持工程师正在确认与支持服务台通话的人是 " + organization + " 的管理员。\n"
-                            + "此验证码 " + minutes + " 分钟内有效（至 " + at + "），且只能使用一次。\n\n"
-                            + "请仅在您本人主动拨打支持服务台的电话中，将此验证码告知支持工程师。\n"
-                            + "切勿将验证码告诉任何给您打来电话的人。支持服务台绝不会致电向您索要验证码。\n"
-                            + "如果您当前没有与支持服务台通话，请不要使用此验证码，并告知您的管理员。\n",
-                    "支持服务台验证码 " + groupedCode + "，用于确认 " + organization + " 管理员身份。"
-                            + minutes + " 分钟内有效（至 " + at + "）。切勿告诉任何给您打来电话的人。");
+            case EN ->
+                new Message(
+                        "Support Desk verification code for " + organization,
+                        "Your Support Desk verification code is: " + groupedCode + "\n\n"
+                                + "Purpose: a Support Desk agent is confirming that the person on a phone call with Support Desk is an administrator of "
+                                + organization + ".\n"
+                                + "The code expires in " + minutes + " minutes, at " + at
+                                + ". It can be used only once.\n\n"
+                                + "Read this code only to the Support Desk agent on a call that you placed yourself.\n"
+                                + "Never share it with anyone who called you. Support Desk never calls to ask for a code.\n"
+                                + "If you are not on a call with Support Desk now, do not use the code and tell your administrator.\n",
+                        "Support Desk code " + groupedCode + " verifies an admin of " + organization
+                                + " on your call to us. " + "Expires in " + minutes + " min (" + at
+                                + "). Never share it with anyone who called you.");
+            case JA ->
+                new Message(
+                        "サポート デスク 本人確認コード（" + organization + "）",
+                        "サポート デスクの本人確認コード: " + groupedCode + "\n\n"
+                                + "目的: サポート デスクとの通話で、通話中の方が " + organization + " の管理者であることを担当者が確認するためのコードです。\n"
+                                + "有効期限は " + minutes + " 分間（" + at + " まで）で、1 回だけ使用できます。\n\n"
+                                + "このコードは、ご自身からサポート デスクにかけた電話の担当者にのみ読み上げてください。\n"
+                                + "かかってきた電話の相手には、誰であっても絶対にこのコードを教えないでください。サポート デスクからコードを尋ねる電話をすることはありません。\n"
+                                + "現在サポート デスクと通話中でない場合は、このコードを使わず、管理者にお知らせください。\n",
+                        "サポート デスク本人確認コード " + groupedCode + "（" + organization + " 管理者の確認用）。" + minutes + " 分で失効（" + at
+                                + "）。かかってきた電話の相手には絶対に教えないでください。");
+            case ZH_CN ->
+                new Message(
+                        "支持服务台身份验证码（" + organization + "）",
+                        "您的支持服务台验证码：" + groupedCode + "\n\n"
+                                + "用途：支持工程师正在确认与支持服务台通话的人是 " + organization + " 的管理员。\n"
+                                + "此验证码 " + minutes + " 分钟内有效（至 " + at + "），且只能使用一次。\n\n"
+                                + "请仅在您本人主动拨打支持服务台的电话中，将此验证码告知支持工程师。\n"
+                                + "切勿将验证码告诉任何给您打来电话的人。支持服务台绝不会致电向您索要验证码。\n"
+                                + "如果您当前没有与支持服务台通话，请不要使用此验证码，并告知您的管理员。\n",
+                        "支持服务台验证码 " + groupedCode + "，用于确认 " + organization + " 管理员身份。" + minutes + " 分钟内有效（至 " + at
+                                + "）。切勿告诉任何给您打来电话的人。");
         };
     }
 
     /** To every registered contact: a caller was verified; the agent may act for the organisation until {@code grantExpiresAt}. */
-    public Message verified(Language language, String organization, Verification.Method method, String maskedDestination,
-                            Instant verifiedAt, Instant grantExpiresAt) {
+    public Message verified(
+            Language language,
+            String organization,
+            Verification.Method method,
+            String maskedDestination,
+            Instant verifiedAt,
+            Instant grantExpiresAt) {
         String when = at(verifiedAt);
         String until = at(grantExpiresAt);
         return switch (language) {
@@ -80,7 +92,8 @@ public final class VerificationMessages {
                         "Support Desk: a phone caller was verified as an administrator of " + organization,
                         "At " + when + " a Support Desk agent verified a phone caller " + how
                                 + " as an administrator of " + organization + ".\n"
-                                + "The agent may act for your organisation, for example open a support case, until " + until + ".\n\n"
+                                + "The agent may act for your organisation, for example open a support case, until "
+                                + until + ".\n\n"
                                 + "If no one in your organisation called Support Desk, tell your administrator and Support Desk at once.\n",
                         "Support Desk: a caller was verified as an admin of " + organization + " at " + when
                                 + ". If no one of you called us, tell your administrator at once.");
@@ -114,30 +127,33 @@ public final class VerificationMessages {
     public Message suspended(Language language, String organization, String maskedContact, Instant until) {
         String end = at(until);
         return switch (language) {
-            case EN -> new Message(
-                    "Support Desk: verification codes suspended for a contact of " + organization,
-                    "After repeated wrong verification codes, Support Desk stopped sending codes to " + maskedContact
-                            + " of " + organization + " until " + end + ".\n"
-                            + "Administrators can still be verified by calling from a phone number registered on your profile.\n\n"
-                            + "If you did not try to verify with Support Desk, someone may be impersonating your organisation: tell your administrator.\n",
-                    "Support Desk: codes to " + maskedContact + " of " + organization + " are suspended until " + end
-                            + " after repeated wrong codes. If this was not you, tell your administrator.");
-            case JA -> new Message(
-                    "サポート デスク: " + organization + " の連絡先への確認コード送信を停止しました",
-                    "誤った確認コードが繰り返し入力されたため、サポート デスクは " + end + " まで " + organization
-                            + " の " + maskedContact + " への確認コード送信を停止しました。\n"
-                            + "プロファイルに登録された電話番号からお電話いただければ、引き続き管理者として確認できます。\n\n"
-                            + "心当たりがない場合、第三者が貴社になりすましている可能性があります。管理者にお知らせください。\n",
-                    "サポート デスク: 誤ったコードが続いたため " + maskedContact + " へのコード送信を " + end
-                            + " まで停止しました。心当たりがない場合は管理者にお知らせください。");
-            case ZH_CN -> new Message(
-                    "支持服务台：已暂停向 " + organization + " 的联系人发送验证码",
-                    "由于多次输入错误的验证码，支持服务台已暂停向 " + organization + " 的 " + maskedContact
-                            + " 发送验证码，直至 " + end + "。\n"
-                            + "管理员仍可通过资料中登记的电话号码来电完成身份确认。\n\n"
-                            + "如果您没有尝试通过支持服务台验证身份，可能有人冒充贵组织，请告知您的管理员。\n",
-                    "支持服务台：因多次验证码错误，已暂停向 " + maskedContact + " 发送验证码至 " + end
-                            + "。如非本人操作，请告知管理员。");
+            case EN ->
+                new Message(
+                        "Support Desk: verification codes suspended for a contact of " + organization,
+                        "After repeated wrong verification codes, Support Desk stopped sending codes to "
+                                + maskedContact
+                                + " of " + organization + " until " + end + ".\n"
+                                + "Administrators can still be verified by calling from a phone number registered on your profile.\n\n"
+                                + "If you did not try to verify with Support Desk, someone may be impersonating your organisation: tell your administrator.\n",
+                        "Support Desk: codes to " + maskedContact + " of " + organization + " are suspended until "
+                                + end + " after repeated wrong codes. If this was not you, tell your administrator.");
+            case JA ->
+                new Message(
+                        "サポート デスク: " + organization + " の連絡先への確認コード送信を停止しました",
+                        "誤った確認コードが繰り返し入力されたため、サポート デスクは " + end + " まで " + organization
+                                + " の " + maskedContact + " への確認コード送信を停止しました。\n"
+                                + "プロファイルに登録された電話番号からお電話いただければ、引き続き管理者として確認できます。\n\n"
+                                + "心当たりがない場合、第三者が貴社になりすましている可能性があります。管理者にお知らせください。\n",
+                        "サポート デスク: 誤ったコードが続いたため " + maskedContact + " へのコード送信を " + end
+                                + " まで停止しました。心当たりがない場合は管理者にお知らせください。");
+            case ZH_CN ->
+                new Message(
+                        "支持服务台：已暂停向 " + organization + " 的联系人发送验证码",
+                        "由于多次输入错误的验证码，支持服务台已暂停向 " + organization + " 的 " + maskedContact
+                                + " 发送验证码，直至 " + end + "。\n"
+                                + "管理员仍可通过资料中登记的电话号码来电完成身份确认。\n\n"
+                                + "如果您没有尝试通过支持服务台验证身份，可能有人冒充贵组织，请告知您的管理员。\n",
+                        "支持服务台：因多次验证码错误，已暂停向 " + maskedContact + " 发送验证码至 " + end + "。如非本人操作，请告知管理员。");
         };
     }
 

@@ -36,9 +36,15 @@ public record NotificationRequest(
         Objects.requireNonNull(recipient, "recipient");
     }
 
-    public static NotificationRequest of(String notificationId, NotificationType type, String tenantId, String caseId,
-                                         Recipient recipient, Language language, Instant occurredAt) {
-        return new NotificationRequest(SCHEMA, VERSION, notificationId, type, tenantId, caseId, recipient,
-                language, occurredAt);
+    public static NotificationRequest of(
+            String notificationId,
+            NotificationType type,
+            String tenantId,
+            String caseId,
+            Recipient recipient,
+            Language language,
+            Instant occurredAt) {
+        return new NotificationRequest(
+                SCHEMA, VERSION, notificationId, type, tenantId, caseId, recipient, language, occurredAt);
     }
 }

@@ -24,8 +24,8 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
     }
 
     public static SnsNotificationPublisher from(FunctionContext context) {
-        return new SnsNotificationPublisher(new AwsClients(context).configure(SnsClient.builder(), "SNS").build(),
-                context.required(TOPIC_ENV));
+        return new SnsNotificationPublisher(
+                new AwsClients(context).configure(SnsClient.builder(), "SNS").build(), context.required(TOPIC_ENV));
     }
 
     @Override
@@ -33,8 +33,15 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
         sns.publish(b -> b.topicArn(topicArn)
                 .message(Json.write(request))
                 .messageAttributes(Map.of(
-                        "type", MessageAttributeValue.builder().dataType("String").stringValue(request.type().name()).build(),
-                        "schemaVersion", MessageAttributeValue.builder().dataType("Number")
-                                .stringValue(Integer.toString(request.version())).build())));
+                        "type",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue(request.type().name())
+                                        .build(),
+                        "schemaVersion",
+                                MessageAttributeValue.builder()
+                                        .dataType("Number")
+                                        .stringValue(Integer.toString(request.version()))
+                                        .build())));
     }
 }

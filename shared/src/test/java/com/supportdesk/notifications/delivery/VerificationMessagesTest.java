@@ -16,15 +16,21 @@ class VerificationMessagesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void theCodeMessageNamesPurposeExpiryAndNeverToShareByMailAndSms(Language language) {
-        Message m = messages.code(language, "Contoso", "1234 5678", Duration.ofMinutes(10), NOW.plus(Duration.ofMinutes(10)));
+        Message m = messages.code(
+                language, "Contoso", "1234 5678", Duration.ofMinutes(10), NOW.plus(Duration.ofMinutes(10)));
         for (String text : new String[] {m.text(), m.sms()}) {
-            assertThat(text).contains("1234 5678").contains("10").contains("09:10 (Asia/Shanghai)").contains("Contoso");
+            assertThat(text)
+                    .contains("1234 5678")
+                    .contains("10")
+                    .contains("09:10 (Asia/Shanghai)")
+                    .contains("Contoso");
         }
-        String neverShare = switch (language) {
-            case EN -> "Never share it with anyone who called you";
-            case JA -> "かかってきた電話の相手には";
-            case ZH_CN -> "切勿将验证码告诉任何给您打来电话的人";
-        };
+        String neverShare =
+                switch (language) {
+                    case EN -> "Never share it with anyone who called you";
+                    case JA -> "かかってきた電話の相手には";
+                    case ZH_CN -> "切勿将验证码告诉任何给您打来电话的人";
+                };
         assertThat(m.text()).contains(neverShare);
         assertThat(m.sms().length()).as("fits a few SMS segments").isLessThan(200);
         assertThat(m.toString()).doesNotContain("1234");
@@ -33,8 +39,13 @@ class VerificationMessagesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void noticesCarryNoCode(Language language) {
-        Message verified = messages.verified(language, "Contoso", Verification.Method.CODE, "j***@contoso.com",
-                NOW, NOW.plus(Duration.ofMinutes(30)));
+        Message verified = messages.verified(
+                language,
+                "Contoso",
+                Verification.Method.CODE,
+                "j***@contoso.com",
+                NOW,
+                NOW.plus(Duration.ofMinutes(30)));
         Message suspended = messages.suspended(language, "Contoso", "j***@contoso.com", NOW.plus(Duration.ofHours(24)));
         for (Message m : new Message[] {verified, suspended}) {
             assertThat(m.subject() + m.text() + m.sms()).contains("Contoso").doesNotContainPattern("[0-9]{4} [0-9]{4}");

@@ -44,16 +44,30 @@ public final class CaseApiHandler extends HttpApiFunction {
     private CaseApiHandler(CaseService cases) {
         super(Map.<String, Route>of(
                 "GET /cases/{caseId}", request -> ApiResponse.ok(cases.get(request.caller(), request.path("caseId"))),
-                "GET /cases", request -> ApiResponse.ok(cases.list(request.caller(), new CaseService.ListRequest(
-                        request.query("status"), request.query("tenant"),
-                        request.query("breachingSoon").map(CaseApiHandler::flag).orElse(false),
-                        request.query("limit"), request.query("nextToken")))),
-                "POST /cases/{caseId}/responses", request -> ApiResponse.ok(cases.respond(request.caller(),
-                        request.path("caseId"), request.body(CaseChanges.AgentResponse.class))),
-                "POST /cases/{caseId}/replies", request -> ApiResponse.ok(cases.reply(request.caller(),
-                        request.path("caseId"), request.body(CaseChanges.CustomerReply.class))),
-                "PATCH /cases/{caseId}", request -> ApiResponse.ok(cases.change(request.caller(),
-                        request.path("caseId"), request.body(CaseChanges.Change.class)))));
+                "GET /cases",
+                        request -> ApiResponse.ok(cases.list(
+                                request.caller(),
+                                new CaseService.ListRequest(
+                                        request.query("status"),
+                                        request.query("tenant"),
+                                        request.query("breachingSoon")
+                                                .map(CaseApiHandler::flag)
+                                                .orElse(false),
+                                        request.query("limit"),
+                                        request.query("nextToken")))),
+                "POST /cases/{caseId}/responses",
+                        request -> ApiResponse.ok(cases.respond(
+                                request.caller(),
+                                request.path("caseId"),
+                                request.body(CaseChanges.AgentResponse.class))),
+                "POST /cases/{caseId}/replies",
+                        request -> ApiResponse.ok(cases.reply(
+                                request.caller(),
+                                request.path("caseId"),
+                                request.body(CaseChanges.CustomerReply.class))),
+                "PATCH /cases/{caseId}",
+                        request -> ApiResponse.ok(cases.change(
+                                request.caller(), request.path("caseId"), request.body(CaseChanges.Change.class)))));
     }
 
     private static boolean flag(String raw) {

@@ -3,8 +3,8 @@ package com.supportdesk.functions.casesubmission;
 import com.supportdesk.api.Validate;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
-import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.cases.CaseSubmissionService;
+import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.cases.VerificationGrants;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
@@ -47,18 +47,26 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
 
     /** An agent acts for a tenant only with a live grant from their own PIN verification of the caller. */
     private static VerificationGrants grants(AccessGrants store) {
-        return (agent, grantId, tenantId, now) -> store.valid(grantId, agent.subject(), tenantId, now).isPresent();
+        return (agent, grantId, tenantId, now) ->
+                store.valid(grantId, agent.subject(), tenantId, now).isPresent();
     }
 
     private CaseSubmissionHandler(CaseSubmissionService cases) {
         super(Map.<String, Route>of(
-                "POST /cases", request -> {
-                    var submission = cases.submit(request.caller(), request.body(),
-                            request.header("Idempotency-Key"), request.header(AccessGrants.HEADER));
-                    return submission.created()
-                            ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
-                            : ApiResponse.ok(submission.body());
-                },
-                "GET /support/options", request -> ApiResponse.ok(cases.options(request.caller(), request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))));
+                "POST /cases",
+                        request -> {
+                            var submission = cases.submit(
+                                    request.caller(),
+                                    request.body(),
+                                    request.header("Idempotency-Key"),
+                                    request.header(AccessGrants.HEADER));
+                            return submission.created()
+                                    ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
+                                    : ApiResponse.ok(submission.body());
+                        },
+                "GET /support/options",
+                        request -> ApiResponse.ok(cases.options(
+                                request.caller(),
+                                request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))));
     }
 }

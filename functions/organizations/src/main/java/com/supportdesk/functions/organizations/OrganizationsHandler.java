@@ -25,13 +25,17 @@ public final class OrganizationsHandler extends HttpApiFunction {
 
     private OrganizationsHandler(OrganizationService organizations) {
         super(Map.<String, Route>of(
-                "PUT /orgs/{tenantId}", request -> {
-                    var saved = organizations.put(request.caller(), request.path("tenantId"), request.body(OrganizationDraft.class));
-                    return saved.created()
-                            ? ApiResponse.created(saved.organization(), "/orgs/" + saved.organization().tenantId())
-                            : ApiResponse.ok(saved.organization());
-                },
-                "GET /orgs/{tenantId}", request ->
-                        ApiResponse.ok(organizations.get(request.caller(), request.path("tenantId")))));
+                "PUT /orgs/{tenantId}",
+                        request -> {
+                            var saved = organizations.put(
+                                    request.caller(), request.path("tenantId"), request.body(OrganizationDraft.class));
+                            return saved.created()
+                                    ? ApiResponse.created(
+                                            saved.organization(),
+                                            "/orgs/" + saved.organization().tenantId())
+                                    : ApiResponse.ok(saved.organization());
+                        },
+                "GET /orgs/{tenantId}",
+                        request -> ApiResponse.ok(organizations.get(request.caller(), request.path("tenantId")))));
     }
 }

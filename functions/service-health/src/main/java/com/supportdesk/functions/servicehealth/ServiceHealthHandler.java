@@ -28,13 +28,20 @@ public final class ServiceHealthHandler extends HttpApiFunction {
 
     private ServiceHealthHandler(IncidentService incidents) {
         super(Map.<String, Route>of(
-                "GET /service-health", request -> ApiResponse.ok(Map.of("incidents",
-                        incidents.active(request.caller(), request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))),
-                "POST /service-health/incidents", request -> {
-                    var incident = incidents.open(request.caller(), request.body(NewIncident.class));
-                    return ApiResponse.created(incident, "/service-health/incidents/" + incident.incidentId());
-                },
-                "PATCH /service-health/incidents/{incidentId}", request -> ApiResponse.ok(
-                        incidents.change(request.caller(), request.path("incidentId"), request.body(IncidentChange.class)))));
+                "GET /service-health",
+                        request -> ApiResponse.ok(Map.of(
+                                "incidents",
+                                incidents.active(
+                                        request.caller(),
+                                        request.query("service")
+                                                .map(v -> Validate.oneOf("service", v, ServiceName.class))))),
+                "POST /service-health/incidents",
+                        request -> {
+                            var incident = incidents.open(request.caller(), request.body(NewIncident.class));
+                            return ApiResponse.created(incident, "/service-health/incidents/" + incident.incidentId());
+                        },
+                "PATCH /service-health/incidents/{incidentId}",
+                        request -> ApiResponse.ok(incidents.change(
+                                request.caller(), request.path("incidentId"), request.body(IncidentChange.class)))));
     }
 }

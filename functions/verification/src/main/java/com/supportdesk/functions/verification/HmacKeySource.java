@@ -23,8 +23,7 @@ final class HmacKeySource {
     /** The local stand-in for the secret. Not in template.yaml on purpose. */
     static final String LOCAL_KEY = "PIN_HMAC_KEY";
 
-    private HmacKeySource() {
-    }
+    private HmacKeySource() {}
 
     static Supplier<byte[]> of(FunctionContext context) {
         Optional<String> secretArn = context.optional(SECRET_ARN);
@@ -38,9 +37,11 @@ final class HmacKeySource {
             String arn = secretArn.get();
             // Building the client is cheap and safe before a snapshot; no request is made until first use.
             SecretsManagerClient secrets = new AwsClients(context)
-                    .configure(SecretsManagerClient.builder(), "SECRETSMANAGER").build();
+                    .configure(SecretsManagerClient.builder(), "SECRETSMANAGER")
+                    .build();
             return () -> secrets.getSecretValue(request -> request.secretId(arn))
-                    .secretString().getBytes(StandardCharsets.UTF_8);
+                    .secretString()
+                    .getBytes(StandardCharsets.UTF_8);
         }
         String key = local.orElseThrow(() -> new IllegalStateException(
                 "No PIN HMAC key: set " + SECRET_ARN + " (deployed) or " + LOCAL_KEY + " (local runs)."));

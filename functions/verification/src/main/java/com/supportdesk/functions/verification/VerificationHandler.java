@@ -43,12 +43,17 @@ public final class VerificationHandler extends HttpApiFunction {
 
     private VerificationHandler(VerificationService verifications) {
         super(Map.<String, Route>of(
-                "POST /verifications", request -> {
-                    StartResult started = verifications.start(request.caller(), request.body(StartRequest.class));
-                    return ApiResponse.created(started, "/verifications/" + started.verificationId());
-                },
-                "POST /verifications/{verificationId}/confirm", request -> ApiResponse.ok(verifications.confirm(
-                        request.caller(), request.path("verificationId"), request.body(ConfirmRequest.class)))));
+                "POST /verifications",
+                        request -> {
+                            StartResult started =
+                                    verifications.start(request.caller(), request.body(StartRequest.class));
+                            return ApiResponse.created(started, "/verifications/" + started.verificationId());
+                        },
+                "POST /verifications/{verificationId}/confirm",
+                        request -> ApiResponse.ok(verifications.confirm(
+                                request.caller(),
+                                request.path("verificationId"),
+                                request.body(ConfirmRequest.class)))));
     }
 
     private static VerificationService service(FunctionContext context) {
@@ -56,7 +61,8 @@ public final class VerificationHandler extends HttpApiFunction {
         DynamoDbClient dynamo = aws.dynamoDb();
         VerificationPolicy policy = VerificationPolicy.from(context);
         Messenger messenger = new Messenger(
-                new EmailSender(aws.configure(SesV2Client.builder(), "SESV2").build(), context.required("SENDER_EMAIL")),
+                new EmailSender(
+                        aws.configure(SesV2Client.builder(), "SESV2").build(), context.required("SENDER_EMAIL")),
                 new SmsSender(aws.configure(SnsClient.builder(), "SNS").build()));
         return new VerificationService(
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
