@@ -4,7 +4,7 @@ import com.supportdesk.local.emulators.Emulators;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.Intrinsics;
 import com.supportdesk.local.template.SamTemplate;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,8 +88,8 @@ public final class LocalAws {
         return Intrinsics.resolve(value, refs, arns);
     }
 
-    public FunctionContext contextOf(FunctionDefinition function, Clock clock) {
-        return FunctionContext.of(environmentOf(function), clock);
+    public FunctionEnvironment contextOf(FunctionDefinition function, Clock clock) {
+        return FunctionEnvironment.of(environmentOf(function), clock);
     }
 
     @SuppressWarnings("unchecked")

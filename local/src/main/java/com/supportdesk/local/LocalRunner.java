@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Adding a function to the template makes it appear here with no change to this code: its handler
  * class only has to be on the class path (a dependency of local/pom.xml) and follow the handler
- * conventions (a public constructor taking a {@code FunctionContext}).
+ * conventions (a public constructor taking a {@code FunctionEnvironment}).
  *
  * <p>Tests use {@link #start(Options)} and the returned runner's {@link #port()}, token helpers and
  * {@link #close()}; the {@code ./run-local} script calls {@link #main(String[])}.

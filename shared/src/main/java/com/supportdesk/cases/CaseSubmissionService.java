@@ -9,6 +9,7 @@ import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.model.Category;
+import com.supportdesk.model.Channel;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.model.Severity;
 import com.supportdesk.model.SupportPlan;
@@ -23,7 +24,6 @@ import com.supportdesk.servicehealth.Incident;
 import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.sla.SlaRule;
 import com.supportdesk.sla.SlaStatus;
-import com.supportdesk.verification.Channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,7 +60,7 @@ public final class CaseSubmissionService {
     private final IncidentRepository incidents;
     private final CaseSla sla;
     private final NotificationPublisher notifications;
-    private final VerificationGrants grants;
+    private final AgentGrantCheck grants;
     private final String forumUrl;
     private final Clock clock;
 
@@ -70,7 +70,7 @@ public final class CaseSubmissionService {
             IncidentRepository incidents,
             CaseSla sla,
             NotificationPublisher notifications,
-            VerificationGrants grants,
+            AgentGrantCheck grants,
             String forumUrl,
             Clock clock) {
         this.cases = cases;
@@ -222,7 +222,7 @@ public final class CaseSubmissionService {
 
     /**
      * The tenant the case is for. An admin: their own (a {@code tenantId} in the body must match). An agent:
-     * the body's {@code tenantId}, and only with a verification grant for it (see {@link VerificationGrants}).
+     * the body's {@code tenantId}, and only with a verification grant for it (see {@link AgentGrantCheck}).
      */
     private String actingTenant(Caller caller, String bodyTenant, Optional<String> grant) {
         if (caller.has(Role.AGENT)) {

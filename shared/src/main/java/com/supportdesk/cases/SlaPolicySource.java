@@ -1,7 +1,7 @@
 package com.supportdesk.cases;
 
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import com.supportdesk.sla.SlaPolicies;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ public final class SlaPolicySource implements Supplier<SlaPolicies> {
         this.ssm = ssm;
     }
 
-    public static SlaPolicySource from(FunctionContext context) {
+    public static SlaPolicySource from(FunctionEnvironment context) {
         return new SlaPolicySource(context.optional(PARAMETER_ENV), () -> new AwsClients(context)
                 .configure(SsmClient.builder(), "SSM")
                 .build());

@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * code that uses them builds its client with {@link #configure} and only its function carries the SDK module.
  */
 public final class AwsClients {
-    private final FunctionContext context;
+    private final FunctionEnvironment context;
 
-    public AwsClients(FunctionContext context) {
+    public AwsClients(FunctionEnvironment context) {
         this.context = context;
     }
 

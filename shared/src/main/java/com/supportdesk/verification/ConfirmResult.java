@@ -1,4 +1,6 @@
 package com.supportdesk.verification;
 
+import com.supportdesk.model.VerificationMethod;
+
 /** A confirmed code: the grant the agent now holds. Failures are errors, not results. */
-public record ConfirmResult(String verificationId, String status, Verification.Method method, Grant grant) {}
+public record ConfirmResult(String verificationId, String status, VerificationMethod method, AccessGrant grant) {}

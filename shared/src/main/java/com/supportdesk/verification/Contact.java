@@ -1,5 +1,6 @@
 package com.supportdesk.verification;
 
+import com.supportdesk.model.Channel;
 import com.supportdesk.organizations.RegisteredContacts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

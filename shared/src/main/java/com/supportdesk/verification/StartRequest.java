@@ -1,5 +1,7 @@
 package com.supportdesk.verification;
 
+import com.supportdesk.model.Channel;
+
 /**
  * The body of {@code POST /verifications}. There is deliberately no field for a destination: the code
  * goes to a registered contact, chosen by {@code contactId} from the masked list a start answers with

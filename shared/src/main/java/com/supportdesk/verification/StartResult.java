@@ -1,5 +1,7 @@
 package com.supportdesk.verification;
 
+import com.supportdesk.model.Channel;
+import com.supportdesk.model.VerificationMethod;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,14 +13,14 @@ public record StartResult(
         String verificationId,
         String tenantId,
         String status,
-        Verification.Method method,
+        VerificationMethod method,
         Channel channel,
         String contactId,
         String destination,
         Instant expiresAt,
         Instant resendAvailableAt,
         List<ContactOption> contacts,
-        Grant grant) {
+        AccessGrant grant) {
 
     public static final String VERIFIED = "VERIFIED";
     public static final String CODE_SENT = "CODE_SENT";

@@ -1,5 +1,7 @@
 package com.supportdesk.verification;
 
+import com.supportdesk.model.Channel;
+import com.supportdesk.model.VerificationMethod;
 import java.time.Instant;
 
 /**
@@ -11,7 +13,7 @@ public record Verification(
         String verificationId,
         String tenantId,
         String agentSubject,
-        Method method,
+        VerificationMethod method,
         State state,
         String contactId,
         Channel channel,
@@ -21,11 +23,6 @@ public record Verification(
         Instant expiresAt,
         String grantId,
         Instant verifiedAt) {
-
-    public enum Method {
-        REGISTERED_NUMBER,
-        CODE
-    }
 
     /** PENDING until confirmed (VERIFIED), burned by wrong codes (BURNED) or replaced by a newer code (VOID). */
     public enum State {
@@ -37,7 +34,7 @@ public record Verification(
 
     /** Where the per-contact limits of this verification are kept. */
     public String contactKey() {
-        return ContactGuards.key(tenantId, contactId);
+        return ContactRecordRepository.key(tenantId, contactId);
     }
 
     @Override

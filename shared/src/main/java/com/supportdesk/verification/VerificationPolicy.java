@@ -1,6 +1,6 @@
 package com.supportdesk.verification;
 
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -77,7 +77,7 @@ public record VerificationPolicy(
     }
 
     /** The defaults, with every variable that is set in the function's environment applied. */
-    public static VerificationPolicy from(FunctionContext context) {
+    public static VerificationPolicy from(FunctionEnvironment context) {
         VerificationPolicy d = defaults();
         return new VerificationPolicy(
                 read(context, CODE_LENGTH, Integer::parseInt, d.codeLength),
@@ -99,7 +99,7 @@ public record VerificationPolicy(
         return failureWindow.compareTo(day) > 0 ? failureWindow : day;
     }
 
-    private static <T> T read(FunctionContext context, String name, Function<String, T> parse, T fallback) {
+    private static <T> T read(FunctionEnvironment context, String name, Function<String, T> parse, T fallback) {
         return context.optional(name)
                 .map(value -> {
                     try {

@@ -4,6 +4,8 @@ import static com.supportdesk.persistence.Attributes.instant;
 import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
 
+import com.supportdesk.model.Channel;
+import com.supportdesk.model.VerificationMethod;
 import com.supportdesk.persistence.Attributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +172,7 @@ public final class VerificationRepository {
                 Attributes.string(item, "verificationId"),
                 Attributes.string(item, "tenantId"),
                 Attributes.string(item, "agentSubject"),
-                Verification.Method.valueOf(Attributes.string(item, "method")),
+                VerificationMethod.valueOf(Attributes.string(item, "method")),
                 Verification.State.valueOf(Attributes.string(item, "state")),
                 Attributes.string(item, "contactId"),
                 channel == null ? null : Channel.valueOf(channel),

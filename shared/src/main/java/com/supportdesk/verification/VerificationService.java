@@ -5,6 +5,8 @@ import com.supportdesk.api.Validate;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
+import com.supportdesk.model.Channel;
+import com.supportdesk.model.VerificationMethod;
 import com.supportdesk.notifications.delivery.Message;
 import com.supportdesk.notifications.delivery.Messenger;
 import com.supportdesk.notifications.delivery.VerificationMessages;
@@ -35,8 +37,8 @@ public final class VerificationService {
 
     private final OrganizationRepository organizations;
     private final VerificationRepository verifications;
-    private final ContactGuards guards;
-    private final AccessGrants grants;
+    private final ContactRecordRepository guards;
+    private final AccessGrantRepository grants;
     private final PinCodes codes;
     private final PinHasher hasher;
     private final Messenger messenger;
@@ -48,8 +50,8 @@ public final class VerificationService {
     public VerificationService(
             OrganizationRepository organizations,
             VerificationRepository verifications,
-            ContactGuards guards,
-            AccessGrants grants,
+            ContactRecordRepository guards,
+            AccessGrantRepository grants,
             PinHasher hasher,
             Messenger messenger,
             VerificationMessages messages,
@@ -85,19 +87,19 @@ public final class VerificationService {
         String verificationId = Ids.next("VER", 4);
 
         if (org.contacts().hasPhone(callerPhone)) {
-            Grant grant = new Grant(
-                    AccessGrants.newId(),
+            AccessGrant grant = new AccessGrant(
+                    AccessGrantRepository.newId(),
                     tenantId,
                     caller.subject(),
                     verificationId,
-                    Verification.Method.REGISTERED_NUMBER,
+                    VerificationMethod.REGISTERED_NUMBER,
                     now,
                     now.plus(policy.grantLifetime()));
             verifications.create(new Verification(
                     verificationId,
                     tenantId,
                     caller.subject(),
-                    Verification.Method.REGISTERED_NUMBER,
+                    VerificationMethod.REGISTERED_NUMBER,
                     Verification.State.VERIFIED,
                     null,
                     null,
@@ -111,12 +113,12 @@ public final class VerificationService {
                 throw new IllegalStateException("A new grant id is already taken");
             }
             log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
-            notifyVerified(org, Verification.Method.REGISTERED_NUMBER, null, grant);
+            notifyVerified(org, VerificationMethod.REGISTERED_NUMBER, null, grant);
             return new StartResult(
                     verificationId,
                     tenantId,
                     StartResult.VERIFIED,
-                    Verification.Method.REGISTERED_NUMBER,
+                    VerificationMethod.REGISTERED_NUMBER,
                     null,
                     null,
                     null,
@@ -127,7 +129,7 @@ public final class VerificationService {
         }
 
         Contact contact = choose(contacts, contactId, body.channel());
-        String contactKey = ContactGuards.key(tenantId, contact.contactId());
+        String contactKey = ContactRecordRepository.key(tenantId, contact.contactId());
         Instant expiresAt = now.plus(policy.codeLifetime());
         char[] code = codes.next();
         try {
@@ -140,7 +142,7 @@ public final class VerificationService {
                         verificationId,
                         tenantId,
                         caller.subject(),
-                        Verification.Method.CODE,
+                        VerificationMethod.CODE,
                         Verification.State.PENDING,
                         contact.contactId(),
                         contact.channel(),
@@ -191,7 +193,7 @@ public final class VerificationService {
                 verificationId,
                 tenantId,
                 StartResult.CODE_SENT,
-                Verification.Method.CODE,
+                VerificationMethod.CODE,
                 contact.channel(),
                 contact.contactId(),
                 contact.masked(),
@@ -381,7 +383,7 @@ public final class VerificationService {
             if (v.attempts() >= policy.maxAttempts()) {
                 verifications.burn(id);
             }
-            ContactGuards.Failure failure = guards.recordFailure(v.contactKey(), now);
+            ContactRecordRepository.Failure failure = guards.recordFailure(v.contactKey(), now);
             if (failure.suspendedNow()) {
                 Log.info(
                         "verification_contact_suspended",
@@ -411,7 +413,7 @@ public final class VerificationService {
     }
 
     private ConfirmResult verified(Caller caller, Verification v, Instant now) {
-        String grantId = AccessGrants.newId();
+        String grantId = AccessGrantRepository.newId();
         if (!verifications.consume(v.verificationId(), grantId, now)) {
             // a concurrent confirmation with the right code won; this one is an ordinary failure
             throw failed();
@@ -428,7 +430,7 @@ public final class VerificationService {
      */
     private ConfirmResult reissue(Caller caller, Verification v, char[] code, Instant now) {
         boolean match = hasher.matches(v.verificationId(), code, v.codeHash()); // the same work on every path
-        boolean recoverable = v.method() == Verification.Method.CODE
+        boolean recoverable = v.method() == VerificationMethod.CODE
                 && v.grantId() != null
                 && v.verifiedAt() != null
                 && now.isBefore(v.verifiedAt().plus(policy.grantLifetime()));
@@ -440,12 +442,12 @@ public final class VerificationService {
 
     /** Writes the grant a consumed verification gives; only the request that wrote it answers with it. */
     private ConfirmResult grant(Caller caller, Verification v, String grantId, Instant verifiedAt, boolean retried) {
-        Grant grant = new Grant(
+        AccessGrant grant = new AccessGrant(
                 grantId,
                 v.tenantId(),
                 v.agentSubject(),
                 v.verificationId(),
-                Verification.Method.CODE,
+                VerificationMethod.CODE,
                 verifiedAt,
                 verifiedAt.plus(policy.grantLifetime()));
         if (!grants.issue(grant)) {
@@ -460,8 +462,8 @@ public final class VerificationService {
                 Map.of("method", "CODE", "grantRetried", retried));
         organizations
                 .find(v.tenantId())
-                .ifPresent(org -> notifyVerified(org, Verification.Method.CODE, masked(org, v.contactId()), grant));
-        return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, Verification.Method.CODE, grant);
+                .ifPresent(org -> notifyVerified(org, VerificationMethod.CODE, masked(org, v.contactId()), grant));
+        return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, VerificationMethod.CODE, grant);
     }
 
     private ApiException rejected(String id) {
@@ -488,7 +490,8 @@ public final class VerificationService {
 
     // ------------------------------------------------------------------ notices
 
-    private void notifyVerified(Organization org, Verification.Method method, String maskedDestination, Grant grant) {
+    private void notifyVerified(
+            Organization org, VerificationMethod method, String maskedDestination, AccessGrant grant) {
         notifyAll(
                 org,
                 messages.verified(

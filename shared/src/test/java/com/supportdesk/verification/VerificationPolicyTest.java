@@ -3,7 +3,7 @@ package com.supportdesk.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +13,7 @@ class VerificationPolicyTest {
 
     @Test
     void theDefaultsAreTheSpecs() {
-        VerificationPolicy p = VerificationPolicy.from(FunctionContext.of(Map.of(), Clock.systemUTC()));
+        VerificationPolicy p = VerificationPolicy.from(FunctionEnvironment.of(Map.of(), Clock.systemUTC()));
         assertThat(p).isEqualTo(VerificationPolicy.defaults());
         assertThat(p.codeLength()).isEqualTo(8);
         assertThat(p.codeLifetime()).isEqualTo(Duration.ofMinutes(10));
@@ -29,7 +29,7 @@ class VerificationPolicyTest {
 
     @Test
     void eachLimitCanBeChangedInTheEnvironment() {
-        VerificationPolicy p = VerificationPolicy.from(FunctionContext.of(
+        VerificationPolicy p = VerificationPolicy.from(FunctionEnvironment.of(
                 Map.of(
                         "PIN_CODE_LENGTH",
                         "10",
@@ -51,11 +51,11 @@ class VerificationPolicyTest {
 
     @Test
     void nonsenseIsRefusedAtStart() {
-        assertThatThrownBy(() ->
-                        VerificationPolicy.from(FunctionContext.of(Map.of("PIN_CODE_LENGTH", "4"), Clock.systemUTC())))
+        assertThatThrownBy(() -> VerificationPolicy.from(
+                        FunctionEnvironment.of(Map.of("PIN_CODE_LENGTH", "4"), Clock.systemUTC())))
                 .hasMessageContaining("PIN_CODE_LENGTH");
         assertThatThrownBy(() -> VerificationPolicy.from(
-                        FunctionContext.of(Map.of("PIN_CODE_LIFETIME", "ten"), Clock.systemUTC())))
+                        FunctionEnvironment.of(Map.of("PIN_CODE_LIFETIME", "ten"), Clock.systemUTC())))
                 .hasMessageContaining("PIN_CODE_LIFETIME");
     }
 }

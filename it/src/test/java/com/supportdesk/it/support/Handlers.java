@@ -12,7 +12,7 @@ import com.supportdesk.local.LocalAws;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.ProjectRoot;
 import com.supportdesk.local.template.SamTemplate;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,8 @@ public final class Handlers {
         env.putAll(extraEnv);
         try {
             return (HttpApiFunction) Class.forName(function.handlerClass())
-                    .getConstructor(FunctionContext.class)
-                    .newInstance(FunctionContext.of(env, clock));
+                    .getConstructor(FunctionEnvironment.class)
+                    .newInstance(FunctionEnvironment.of(env, clock));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build " + function.handlerClass(), e);
         }

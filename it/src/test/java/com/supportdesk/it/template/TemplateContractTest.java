@@ -8,7 +8,7 @@ import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.HttpRoute;
 import com.supportdesk.local.template.ProjectRoot;
 import com.supportdesk.local.template.SamTemplate;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -74,13 +74,13 @@ class TemplateContractTest {
             assertThat(type.getConstructor())
                     .as("no-arg constructor used in AWS")
                     .isNotNull();
-            assertThat(type.getConstructor(FunctionContext.class)).isNotNull();
+            assertThat(type.getConstructor(FunctionEnvironment.class)).isNotNull();
             if (!function.httpRoutes().isEmpty()) {
                 assertThat(HttpApiFunction.class).isAssignableFrom(type);
                 Set<String> templateRoutes = new TreeSet<>(
                         function.httpRoutes().stream().map(HttpRoute::routeKey).toList());
                 HttpApiFunction handler = (HttpApiFunction)
-                        type.getConstructor(FunctionContext.class).newInstance(templateOnlyContext(function));
+                        type.getConstructor(FunctionEnvironment.class).newInstance(templateOnlyContext(function));
                 assertThat(new TreeSet<>(handler.routeKeys()))
                         .as(function.logicalId())
                         .isEqualTo(templateRoutes);
@@ -126,12 +126,12 @@ class TemplateContractTest {
      * Exactly the variables the template sets (values are placeholders) plus what Lambda provides:
      * a handler that needs anything else fails to construct.
      */
-    private static FunctionContext templateOnlyContext(FunctionDefinition function) {
+    private static FunctionEnvironment templateOnlyContext(FunctionDefinition function) {
         Map<String, String> env = new java.util.HashMap<>();
         function.environment().keySet().forEach(name -> env.put(name, "placeholder"));
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
-        return FunctionContext.of(env, java.time.Clock.systemUTC());
+        return FunctionEnvironment.of(env, java.time.Clock.systemUTC());
     }
 
     private static Path moduleOf(FunctionDefinition function) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.LocalAwsExtension;
 import com.supportdesk.local.LocalAws;
-import com.supportdesk.verification.ContactGuards;
+import com.supportdesk.verification.ContactRecordRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,7 +50,7 @@ class VerificationConcurrencyTest {
                 .getItem(b -> b.tableName(f.table("VerificationContactsTable"))
                         .key(Map.of(
                                 "contactKey",
-                                AttributeValue.fromS(ContactGuards.key(
+                                AttributeValue.fromS(ContactRecordRepository.key(
                                         f.tenant, item.get("contactId").s())))))
                 .item();
         assertThat(contact.get("failures").l()).as("failures counted").hasSize(3);

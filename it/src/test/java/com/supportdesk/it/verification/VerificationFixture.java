@@ -17,7 +17,7 @@ import com.supportdesk.model.SupportPlan;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.organizations.RegisteredContacts;
-import com.supportdesk.verification.AccessGrants;
+import com.supportdesk.verification.AccessGrantRepository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,8 +100,8 @@ final class VerificationFixture {
         return aws.emulators().tableNames().get(logicalId);
     }
 
-    AccessGrants grants() {
-        return new AccessGrants(dynamo(), table("AccessGrantsTable"));
+    AccessGrantRepository grants() {
+        return new AccessGrantRepository(dynamo(), table("AccessGrantsTable"));
     }
 
     // ------------------------------------------------------------ requests

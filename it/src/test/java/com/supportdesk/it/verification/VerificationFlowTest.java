@@ -12,7 +12,7 @@ import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.LocalAwsExtension;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.Language;
-import com.supportdesk.verification.Grant;
+import com.supportdesk.verification.AccessGrant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +100,7 @@ class VerificationFlowTest {
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         JsonNode grant = confirmed.json().path("grant");
         assertThat(confirmed.json().path("method").asText()).isEqualTo("CODE");
-        Grant valid = f.grants()
+        AccessGrant valid = f.grants()
                 .valid(grant.path("grantId").asText(), AGENT, f.tenant, START.plusSeconds(5))
                 .orElseThrow();
         assertThat(valid.verificationId()).isEqualTo(id);

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.supportdesk.local.template.FunctionDefinition;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li>the handler class ({@code Handler: pkg.Class::method}) is instantiated once, through its public
- *       constructor taking a {@link FunctionContext} (locally resolved environment and the runner's clock);</li>
+ *       constructor taking a {@link FunctionEnvironment} (locally resolved environment and the runner's clock);</li>
  *   <li>the input type is the parameter type of the handler method (the non-bridge {@code handleRequest});</li>
  *   <li>event JSON is turned into that type, and the result back into JSON, with
  *       {@link LambdaEventSerializers#serializerFor}, the library the runtime itself uses;</li>
@@ -80,7 +80,7 @@ public final class LocalFunction {
      */
     public static LocalFunction load(
             FunctionDefinition definition,
-            FunctionContext context,
+            FunctionEnvironment context,
             ClassLoader loader,
             Duration timeout,
             int memoryMb,
@@ -98,11 +98,11 @@ public final class LocalFunction {
         }
         Constructor<?> constructor;
         try {
-            constructor = type.getConstructor(FunctionContext.class);
+            constructor = type.getConstructor(FunctionEnvironment.class);
         } catch (NoSuchMethodException e) {
             throw new FunctionLoadException(
                     definition.logicalId() + ": " + className
-                            + " needs a public constructor taking a com.supportdesk.runtime.FunctionContext",
+                            + " needs a public constructor taking a com.supportdesk.runtime.FunctionEnvironment",
                     e);
         }
         Method method = handlerMethod(type, methodName)

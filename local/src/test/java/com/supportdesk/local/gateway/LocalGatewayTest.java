@@ -11,7 +11,7 @@ import com.supportdesk.local.auth.LocalTokens;
 import com.supportdesk.local.lambda.LocalFunction;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.testfunctions.EchoHandler;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class LocalGatewayTest {
         FunctionDefinition missing = TestFunctions.http("MissingFunction", "com.example.Missing", "GET /missing");
         LocalFunction function = LocalFunction.load(
                 echo,
-                FunctionContext.of(Map.of(), clock),
+                FunctionEnvironment.of(Map.of(), clock),
                 getClass().getClassLoader(),
                 Duration.ofSeconds(15),
                 1024,

@@ -10,7 +10,7 @@ import com.supportdesk.local.SimulatedClock;
 import com.supportdesk.local.TestFunctions;
 import com.supportdesk.local.testfunctions.EchoHandler;
 import com.supportdesk.local.testfunctions.NoContextHandler;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LocalFunctionTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private final SimulatedClock clock = SimulatedClock.startingAt(START, () -> 0L);
-    private final FunctionContext context = FunctionContext.of(Map.of("ECHO_SETTING", "from-template"), clock);
+    private final FunctionEnvironment context = FunctionEnvironment.of(Map.of("ECHO_SETTING", "from-template"), clock);
 
     private LocalFunction load(String handlerClass) {
         return LocalFunction.load(
@@ -70,6 +70,6 @@ class LocalFunctionTest {
                 .hasMessageContaining("local/pom.xml");
         assertThatThrownBy(() -> load(NoContextHandler.class.getName()))
                 .isInstanceOf(LocalFunction.FunctionLoadException.class)
-                .hasMessageContaining("FunctionContext");
+                .hasMessageContaining("FunctionEnvironment");
     }
 }

@@ -5,20 +5,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.supportdesk.api.Json;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A handler that answers with what it received, to test the invocation path without a real function. */
 public class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final FunctionContext context;
+    private final FunctionEnvironment context;
 
     public EchoHandler() {
-        this(FunctionContext.fromSystem());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    public EchoHandler(FunctionContext context) {
+    public EchoHandler(FunctionEnvironment context) {
         this.context = context;
     }
 

@@ -1,7 +1,7 @@
 package com.supportdesk.notifications.delivery;
 
 import com.supportdesk.model.Language;
-import com.supportdesk.verification.Verification;
+import com.supportdesk.model.VerificationMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -77,7 +77,7 @@ public final class VerificationMessages {
     public Message verified(
             Language language,
             String organization,
-            Verification.Method method,
+            VerificationMethod method,
             String maskedDestination,
             Instant verifiedAt,
             Instant grantExpiresAt) {
@@ -85,7 +85,7 @@ public final class VerificationMessages {
         String until = at(grantExpiresAt);
         return switch (language) {
             case EN -> {
-                String how = method == Verification.Method.REGISTERED_NUMBER
+                String how = method == VerificationMethod.REGISTERED_NUMBER
                         ? "who called from a phone number registered on your profile"
                         : "who read back a code sent to " + maskedDestination;
                 yield new Message(
@@ -99,7 +99,7 @@ public final class VerificationMessages {
                                 + ". If no one of you called us, tell your administrator at once.");
             }
             case JA -> {
-                String how = method == Verification.Method.REGISTERED_NUMBER
+                String how = method == VerificationMethod.REGISTERED_NUMBER
                         ? "プロファイルに登録された電話番号からの通話"
                         : maskedDestination + " に送信したコードの読み上げ";
                 yield new Message(
@@ -110,7 +110,7 @@ public final class VerificationMessages {
                         "サポート デスク: " + when + " に通話者が " + organization + " の管理者として確認されました。心当たりがない場合はすぐに管理者にお知らせください。");
             }
             case ZH_CN -> {
-                String how = method == Verification.Method.REGISTERED_NUMBER
+                String how = method == VerificationMethod.REGISTERED_NUMBER
                         ? "通过您资料中登记的电话号码来电"
                         : "通过读出发送至 " + maskedDestination + " 的验证码";
                 yield new Message(

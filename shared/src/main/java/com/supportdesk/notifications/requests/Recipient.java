@@ -1,6 +1,6 @@
 package com.supportdesk.notifications.requests;
 
-import com.supportdesk.verification.Channel;
+import com.supportdesk.model.Channel;
 
 /**
  * Who receives a notification, by reference: the dispatcher looks the address up where it is kept

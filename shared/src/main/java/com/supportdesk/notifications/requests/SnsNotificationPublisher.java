@@ -2,7 +2,7 @@ package com.supportdesk.notifications.requests;
 
 import com.supportdesk.api.Json;
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -23,7 +23,7 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
         this.topicArn = topicArn;
     }
 
-    public static SnsNotificationPublisher from(FunctionContext context) {
+    public static SnsNotificationPublisher from(FunctionEnvironment context) {
         return new SnsNotificationPublisher(
                 new AwsClients(context).configure(SnsClient.builder(), "SNS").build(), context.required(TOPIC_ENV));
     }

@@ -3,7 +3,7 @@ package com.supportdesk.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.model.Language;
-import com.supportdesk.verification.Verification;
+import com.supportdesk.model.VerificationMethod;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ class VerificationMessagesTest {
         Message verified = messages.verified(
                 language,
                 "Contoso",
-                Verification.Method.CODE,
+                VerificationMethod.CODE,
                 "j***@contoso.com",
                 NOW,
                 NOW.plus(Duration.ofMinutes(30)));

@@ -12,7 +12,7 @@ import com.supportdesk.lambda.Route;
 import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,14 +23,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class CaseApiHandler extends HttpApiFunction {
 
     public CaseApiHandler() {
-        this(FunctionContext.fromSystem());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    public CaseApiHandler(FunctionContext context) {
+    public CaseApiHandler(FunctionEnvironment context) {
         this(service(context));
     }
 
-    private static CaseService service(FunctionContext context) {
+    private static CaseService service(FunctionEnvironment context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
         return new CaseService(

@@ -1,11 +1,11 @@
 package com.supportdesk.functions.casesubmission;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.cases.AgentGrantCheck;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.CaseSubmissionService;
 import com.supportdesk.cases.SlaPolicySource;
-import com.supportdesk.cases.VerificationGrants;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.lambda.Route;
@@ -13,9 +13,9 @@ import com.supportdesk.model.ServiceName;
 import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import com.supportdesk.servicehealth.IncidentRepository;
-import com.supportdesk.verification.AccessGrants;
+import com.supportdesk.verification.AccessGrantRepository;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,14 +24,14 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
     static final String DEFAULT_FORUM = "https://techcommunity.microsoft.com/";
 
     public CaseSubmissionHandler() {
-        this(FunctionContext.fromSystem());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    public CaseSubmissionHandler(FunctionContext context) {
+    public CaseSubmissionHandler(FunctionEnvironment context) {
         this(service(context));
     }
 
-    private static CaseSubmissionService service(FunctionContext context) {
+    private static CaseSubmissionService service(FunctionEnvironment context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
         return new CaseSubmissionService(
@@ -40,13 +40,13 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                 new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
                 sla,
                 SnsNotificationPublisher.from(context),
-                grants(new AccessGrants(dynamo, context.required(AccessGrants.TABLE_ENV))),
+                grants(new AccessGrantRepository(dynamo, context.required(AccessGrantRepository.TABLE_ENV))),
                 context.get("COMMUNITY_FORUM_URL", DEFAULT_FORUM),
                 context.clock());
     }
 
     /** An agent acts for a tenant only with a live grant from their own PIN verification of the caller. */
-    private static VerificationGrants grants(AccessGrants store) {
+    private static AgentGrantCheck grants(AccessGrantRepository store) {
         return (agent, grantId, tenantId, now) ->
                 store.valid(grantId, agent.subject(), tenantId, now).isPresent();
     }
@@ -59,7 +59,7 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                                     request.caller(),
                                     request.body(),
                                     request.header("Idempotency-Key"),
-                                    request.header(AccessGrants.HEADER));
+                                    request.header(AccessGrantRepository.HEADER));
                             return submission.created()
                                     ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
                                     : ApiResponse.ok(submission.body());

@@ -7,17 +7,17 @@ import com.supportdesk.organizations.OrganizationDraft;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.organizations.OrganizationService;
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.util.Map;
 
 /** {@code PUT /orgs/{tenantId}} and {@code GET /orgs/{tenantId}}. */
 public final class OrganizationsHandler extends HttpApiFunction {
 
     public OrganizationsHandler() {
-        this(FunctionContext.fromSystem());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    public OrganizationsHandler(FunctionContext context) {
+    public OrganizationsHandler(FunctionEnvironment context) {
         this(new OrganizationService(
                 new OrganizationRepository(new AwsClients(context).dynamoDb(), context.required("ORGANIZATIONS_TABLE")),
                 context.clock()));

@@ -6,7 +6,7 @@ import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import com.supportdesk.servicehealth.IncidentChange;
 import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.servicehealth.IncidentService;
@@ -17,10 +17,10 @@ import java.util.Map;
 public final class ServiceHealthHandler extends HttpApiFunction {
 
     public ServiceHealthHandler() {
-        this(FunctionContext.fromSystem());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    public ServiceHealthHandler(FunctionContext context) {
+    public ServiceHealthHandler(FunctionEnvironment context) {
         this(new IncidentService(
                 new IncidentRepository(new AwsClients(context).dynamoDb(), context.required("INCIDENTS_TABLE")),
                 context.clock()));

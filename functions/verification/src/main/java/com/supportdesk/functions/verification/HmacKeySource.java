@@ -1,7 +1,7 @@
 package com.supportdesk.functions.verification;
 
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,7 +25,7 @@ final class HmacKeySource {
 
     private HmacKeySource() {}
 
-    static Supplier<byte[]> of(FunctionContext context) {
+    static Supplier<byte[]> of(FunctionEnvironment context) {
         Optional<String> secretArn = context.optional(SECRET_ARN);
         Optional<String> local = context.optional(LOCAL_KEY);
         if (secretArn.isPresent() && local.isPresent()) {

@@ -9,10 +9,10 @@ import com.supportdesk.notifications.delivery.SmsSender;
 import com.supportdesk.notifications.delivery.VerificationMessages;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
-import com.supportdesk.runtime.FunctionContext;
-import com.supportdesk.verification.AccessGrants;
+import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.verification.AccessGrantRepository;
 import com.supportdesk.verification.ConfirmRequest;
-import com.supportdesk.verification.ContactGuards;
+import com.supportdesk.verification.ContactRecordRepository;
 import com.supportdesk.verification.PinHasher;
 import com.supportdesk.verification.Sleeper;
 import com.supportdesk.verification.StartRequest;
@@ -34,10 +34,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class VerificationHandler extends HttpApiFunction {
 
     public VerificationHandler() {
-        this(FunctionContext.fromSystem());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    public VerificationHandler(FunctionContext context) {
+    public VerificationHandler(FunctionEnvironment context) {
         this(service(context));
     }
 
@@ -56,7 +56,7 @@ public final class VerificationHandler extends HttpApiFunction {
                                 request.body(ConfirmRequest.class)))));
     }
 
-    private static VerificationService service(FunctionContext context) {
+    private static VerificationService service(FunctionEnvironment context) {
         AwsClients aws = new AwsClients(context);
         DynamoDbClient dynamo = aws.dynamoDb();
         VerificationPolicy policy = VerificationPolicy.from(context);
@@ -67,8 +67,8 @@ public final class VerificationHandler extends HttpApiFunction {
         return new VerificationService(
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 new VerificationRepository(dynamo, context.required("VERIFICATIONS_TABLE")),
-                new ContactGuards(dynamo, context.required("VERIFICATION_CONTACTS_TABLE"), policy),
-                new AccessGrants(dynamo, context.required("ACCESS_GRANTS_TABLE")),
+                new ContactRecordRepository(dynamo, context.required("VERIFICATION_CONTACTS_TABLE"), policy),
+                new AccessGrantRepository(dynamo, context.required("ACCESS_GRANTS_TABLE")),
                 new PinHasher(HmacKeySource.of(context)),
                 messenger,
                 new VerificationMessages(context.get("SUPPORT_DESK_TIME_ZONE", "Asia/Shanghai")),

@@ -4,6 +4,7 @@ import static com.supportdesk.persistence.Attributes.instant;
 import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
 
+import com.supportdesk.model.VerificationMethod;
 import com.supportdesk.persistence.Attributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * {@link #valid}). A function that checks grants needs {@code dynamodb:GetItem} on the grants table and
  * its name in {@value #TABLE_ENV}.
  */
-public final class AccessGrants {
+public final class AccessGrantRepository {
     /** The environment variable that names the grants table. */
     public static final String TABLE_ENV = "ACCESS_GRANTS_TABLE";
     /** The request header an agent sends a grant id in. */
@@ -34,7 +35,7 @@ public final class AccessGrants {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public AccessGrants(DynamoDbClient dynamo, String table) {
+    public AccessGrantRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
@@ -46,7 +47,7 @@ public final class AccessGrants {
      *
      * @return true if this call wrote the grant, false if it already existed
      */
-    public boolean issue(Grant grant) {
+    public boolean issue(AccessGrant grant) {
         try {
             put(grant);
             return true;
@@ -55,7 +56,7 @@ public final class AccessGrants {
         }
     }
 
-    private void put(Grant grant) {
+    private void put(AccessGrant grant) {
         dynamo.putItem(PutItemRequest.builder()
                 .tableName(table)
                 .item(Map.of(
@@ -76,7 +77,7 @@ public final class AccessGrants {
      * and has not expired at {@code now}; empty for anything else (malformed, unknown, another agent's,
      * another tenant's, expired), without saying which.
      */
-    public Optional<Grant> valid(String grantId, String agentSubject, String tenantId, Instant now) {
+    public Optional<AccessGrant> valid(String grantId, String agentSubject, String tenantId, Instant now) {
         if (grantId == null
                 || agentSubject == null
                 || tenantId == null
@@ -92,12 +93,12 @@ public final class AccessGrants {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Grant grant = new Grant(
+        AccessGrant grant = new AccessGrant(
                 Attributes.string(item, "grantId"),
                 Attributes.string(item, "tenantId"),
                 Attributes.string(item, "agentSubject"),
                 Attributes.string(item, "verificationId"),
-                Verification.Method.valueOf(Attributes.string(item, "method")),
+                VerificationMethod.valueOf(Attributes.string(item, "method")),
                 Attributes.instant(item, "issuedAt"),
                 Attributes.instant(item, "expiresAt"));
         boolean ok =

@@ -23,14 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * appended atomically and bumps the version, so a concurrent send can never write an old failure list
  * back. Only one request can move a contact into suspension, so the notice goes out once.
  */
-public final class ContactGuards {
+public final class ContactRecordRepository {
     private static final int MAX_RETRIES = 10;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final VerificationPolicy policy;
 
-    public ContactGuards(DynamoDbClient dynamo, String table, VerificationPolicy policy) {
+    public ContactRecordRepository(DynamoDbClient dynamo, String table, VerificationPolicy policy) {
         this.dynamo = dynamo;
         this.table = table;
         this.policy = policy;

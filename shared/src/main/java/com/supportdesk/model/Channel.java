@@ -1,4 +1,4 @@
-package com.supportdesk.verification;
+package com.supportdesk.model;
 
 /**
  * How a registered contact is reached: by email or by SMS. The one channel type of the code base; case

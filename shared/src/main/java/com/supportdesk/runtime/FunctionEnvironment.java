@@ -12,21 +12,21 @@ import java.util.Optional;
  * The local runner and the tests build one explicitly, so a simulated clock or an emulator endpoint
  * can never be picked up by a deployed function by accident.
  */
-public final class FunctionContext {
+public final class FunctionEnvironment {
     private final Map<String, String> environment;
     private final Clock clock;
 
-    private FunctionContext(Map<String, String> environment, Clock clock) {
+    private FunctionEnvironment(Map<String, String> environment, Clock clock) {
         this.environment = Map.copyOf(environment);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public static FunctionContext fromSystem() {
-        return new FunctionContext(System.getenv(), Clock.systemUTC());
+    public static FunctionEnvironment fromSystem() {
+        return new FunctionEnvironment(System.getenv(), Clock.systemUTC());
     }
 
-    public static FunctionContext of(Map<String, String> environment, Clock clock) {
-        return new FunctionContext(environment, clock);
+    public static FunctionEnvironment of(Map<String, String> environment, Clock clock) {
+        return new FunctionEnvironment(environment, clock);
     }
 
     public Clock clock() {
