@@ -2,6 +2,7 @@ package com.supportdesk.notifications.requests;
 
 import com.supportdesk.model.Language;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,10 +11,14 @@ import java.util.Objects;
  *
  * <pre>{@code {"schema":"supportdesk.notification-request","version":1,"notificationId":"CS-…#2",
  *   "type":"CASE_RESPONSE","tenantId":"contoso","caseId":"CS-…","recipient":{"ref":"CASE_CONTACT","channel":"EMAIL"},
- *   "language":"en","occurredAt":"2026-11-27T01:00:00Z"}}</pre>
+ *   "language":"en","occurredAt":"2026-11-27T01:00:00Z","details":{}}}</pre>
  *
  * @param notificationId stable for one event of one case, so that a re-publication is recognised and
  *                       sent only once by the dispatcher
+ * @param caseId         the case it is about; null for notices about an organisation (PIN verification)
+ * @param details        what the message needs beyond the case, as text (for example {@code fromSeverity},
+ *                       {@code toSeverity}, {@code dueAt}); public to everyone the message reaches, so never
+ *                       an address, a code, a token or a grant id
  */
 public record NotificationRequest(
         String schema,
@@ -24,7 +29,8 @@ public record NotificationRequest(
         String caseId,
         Recipient recipient,
         Language language,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Map<String, String> details) {
 
     public static final String SCHEMA = "supportdesk.notification-request";
     public static final int VERSION = 1;
@@ -34,6 +40,7 @@ public record NotificationRequest(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(recipient, "recipient");
+        details = details == null ? Map.of() : Map.copyOf(details);
     }
 
     public static NotificationRequest of(
@@ -44,7 +51,19 @@ public record NotificationRequest(
             Recipient recipient,
             Language language,
             Instant occurredAt) {
+        return of(notificationId, type, tenantId, caseId, recipient, language, occurredAt, Map.of());
+    }
+
+    public static NotificationRequest of(
+            String notificationId,
+            NotificationType type,
+            String tenantId,
+            String caseId,
+            Recipient recipient,
+            Language language,
+            Instant occurredAt,
+            Map<String, String> details) {
         return new NotificationRequest(
-                SCHEMA, VERSION, notificationId, type, tenantId, caseId, recipient, language, occurredAt);
+                SCHEMA, VERSION, notificationId, type, tenantId, caseId, recipient, language, occurredAt, details);
     }
 }
