@@ -18,7 +18,7 @@ public record CaseEvent(
         CaseEventType type,
         Instant at,
         String by,
-        String role,
+        Actor role,
         String reason,
         Severity severity,
         CaseStatus status,
@@ -31,23 +31,23 @@ public record CaseEvent(
         Objects.requireNonNull(by, "by");
     }
 
-    static CaseEvent submitted(Instant at, String by, String role, Severity severity, String reason) {
+    static CaseEvent submitted(Instant at, String by, Actor role, Severity severity, String reason) {
         return new CaseEvent(CaseEventType.SUBMITTED, at, by, role, reason, severity, CaseStatus.OPEN, null, null);
     }
 
-    static CaseEvent severityChanged(Instant at, String by, String role, Severity from, Severity to, String reason) {
+    static CaseEvent severityChanged(Instant at, String by, Actor role, Severity from, Severity to, String reason) {
         return new CaseEvent(CaseEventType.SEVERITY_CHANGED, at, by, role, reason, to, null, from.name(), null);
     }
 
-    static CaseEvent statusChanged(Instant at, String by, String role, CaseStatus from, CaseStatus to, String reason) {
+    static CaseEvent statusChanged(Instant at, String by, Actor role, CaseStatus from, CaseStatus to, String reason) {
         return new CaseEvent(CaseEventType.STATUS_CHANGED, at, by, role, reason, null, to, from.name(), null);
     }
 
     static CaseEvent agentResponded(Instant at, String by, String messageId) {
-        return new CaseEvent(CaseEventType.AGENT_RESPONDED, at, by, "agent", null, null, null, null, messageId);
+        return new CaseEvent(CaseEventType.AGENT_RESPONDED, at, by, Actor.AGENT, null, null, null, null, messageId);
     }
 
     static CaseEvent customerReplied(Instant at, String by, String messageId) {
-        return new CaseEvent(CaseEventType.CUSTOMER_REPLIED, at, by, "admin", null, null, null, null, messageId);
+        return new CaseEvent(CaseEventType.CUSTOMER_REPLIED, at, by, Actor.ADMIN, null, null, null, null, messageId);
     }
 }

@@ -1,10 +1,27 @@
 package com.supportdesk.cases;
 
-/** What a history entry records. A resolution is a {@link #STATUS_CHANGED} to RESOLVED. */
+/**
+ * What a history entry records. A resolution is a {@link #STATUS_CHANGED} to RESOLVED. The entries from
+ * {@link #SLA_WARNING} on are written by the SLA sweep ({@link Actor#SYSTEM}) or the notification dispatcher.
+ */
 public enum CaseEventType {
     SUBMITTED,
     SEVERITY_CHANGED,
     STATUS_CHANGED,
     AGENT_RESPONDED,
-    CUSTOMER_REPLIED
+    CUSTOMER_REPLIED,
+    /** The initial-response clock reached its warning share. */
+    SLA_WARNING,
+    /** The initial-response due time passed without a response. */
+    SLA_BREACHED,
+    /** A follow-up (severity A) went past its cadence without an agent update. */
+    FOLLOW_UP_OVERDUE,
+    /** The admin was told that the case will drop a severity unless they reply. */
+    DOWNGRADE_NOTICE,
+    /** The case dropped one severity after waiting for the customer too long (seed footnote 1). */
+    SEVERITY_DOWNGRADED,
+    /** A resolved case with no customer reply was closed. */
+    AUTO_CLOSED,
+    /** A notification could not be delivered to the case's contact and will not be retried. */
+    NOTIFICATION_UNDELIVERABLE
 }

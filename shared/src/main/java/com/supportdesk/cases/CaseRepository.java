@@ -169,7 +169,7 @@ public final class CaseRepository {
         item.put("messageId", s(message.messageId()));
         item.put("at", instant(message.at()));
         item.put("by", s(message.by()));
-        item.put("role", s(message.role()));
+        item.put("role", s(message.role().wireName()));
         item.put("text", s(message.text()));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
@@ -391,7 +391,7 @@ public final class CaseRepository {
                 "history",
                 AttributeValue.fromL(
                         c.history().stream().map(CaseRepository::eventItem).toList()));
-        item.put("openedVia", s(c.openedVia()));
+        item.put("openedVia", s(c.openedVia().name()));
         item.put("version", n(c.version()));
         item.put("createdAt", instant(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
@@ -440,7 +440,7 @@ public final class CaseRepository {
         m.put("type", s(e.type().name()));
         m.put("at", instant(e.at()));
         m.put("by", s(e.by()));
-        putIfPresent(m, "role", e.role());
+        putIfPresent(m, "role", e.role() == null ? null : e.role().wireName());
         putIfPresent(m, "reason", e.reason());
         putIfPresent(m, "severity", e.severity() == null ? null : e.severity().name());
         putIfPresent(m, "status", e.status() == null ? null : e.status().name());
@@ -468,7 +468,7 @@ public final class CaseRepository {
                         CaseEventType.valueOf(Attributes.string(m, "type")),
                         Attributes.instant(m, "at"),
                         Attributes.string(m, "by"),
-                        Attributes.string(m, "role"),
+                        actor(Attributes.string(m, "role")),
                         Attributes.string(m, "reason"),
                         severity == null ? null : Severity.valueOf(severity),
                         status == null ? null : CaseStatus.valueOf(status),
@@ -496,7 +496,7 @@ public final class CaseRepository {
                 CaseStatus.valueOf(Attributes.string(item, "caseStatus")),
                 Attributes.strings(item, "incidentIds"),
                 history,
-                Attributes.string(item, "openedVia"),
+                OpenedVia.valueOf(Attributes.string(item, "openedVia")),
                 Attributes.number(item, "version"),
                 Attributes.instant(item, "createdAt"),
                 Attributes.string(item, "createdBy"),
@@ -524,11 +524,15 @@ public final class CaseRepository {
                 Attributes.string(item, "messageId"),
                 Attributes.instant(item, "at"),
                 Attributes.string(item, "by"),
-                Attributes.string(item, "role"),
+                actor(Attributes.string(item, "role")),
                 Attributes.string(item, "text"));
     }
 
     static ApiException notFound(String caseId) {
         return ApiException.notFound("Case " + caseId);
+    }
+
+    private static Actor actor(String wireName) {
+        return wireName == null ? null : Actor.fromWireName(wireName);
     }
 }

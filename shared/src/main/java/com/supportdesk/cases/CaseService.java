@@ -182,7 +182,8 @@ public final class CaseService {
             requireActive(c);
             CaseRules.requireRoomForMessage(c.caseId(), current.messages().size());
             Instant now = now(c);
-            CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "agent", response.message());
+            CaseMessage message =
+                    new CaseMessage(newMessageId(), now, caller.subject(), Actor.AGENT, response.message());
             List<CaseEvent> events = new ArrayList<>();
             events.add(CaseEvent.agentResponded(now, caller.subject(), message.messageId()));
             CaseStatus target = response.status() != null
@@ -190,8 +191,8 @@ public final class CaseService {
                     : c.status() == CaseStatus.OPEN ? CaseStatus.IN_PROGRESS : c.status();
             if (target != c.status()) {
                 CaseTransitions.require(c.caseId(), c.status(), target);
-                events.add(
-                        CaseEvent.statusChanged(now, caller.subject(), "agent", c.status(), target, "agent response"));
+                events.add(CaseEvent.statusChanged(
+                        now, caller.subject(), Actor.AGENT, c.status(), target, "agent response"));
             }
             SupportCase next = c.next(now, c.severity(), target, events);
             NotificationRequest notice = NotificationRequest.of(
@@ -217,14 +218,14 @@ public final class CaseService {
             requireActive(c);
             CaseRules.requireRoomForMessage(c.caseId(), current.messages().size());
             Instant now = now(c);
-            CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), "admin", reply.message());
+            CaseMessage message = new CaseMessage(newMessageId(), now, caller.subject(), Actor.ADMIN, reply.message());
             List<CaseEvent> events = new ArrayList<>();
             events.add(CaseEvent.customerReplied(now, caller.subject(), message.messageId()));
             CaseStatus target = c.status();
             if (c.status() == CaseStatus.AWAITING_CUSTOMER) {
                 target = CaseStatus.IN_PROGRESS; // the customer answered: the case resumes
                 events.add(CaseEvent.statusChanged(
-                        now, caller.subject(), "admin", c.status(), target, "customer replied"));
+                        now, caller.subject(), Actor.ADMIN, c.status(), target, "customer replied"));
             }
             return new Mutation(c.next(now, c.severity(), target, events), Optional.of(message), List.of());
         });
@@ -234,7 +235,7 @@ public final class CaseService {
         caller.require(Role.ADMIN, Role.AGENT);
         CaseChanges.Change change = body.validated();
         boolean agent = caller.has(Role.AGENT);
-        String role = agent ? "agent" : "admin";
+        Actor role = agent ? Actor.AGENT : Actor.ADMIN;
         if (agent && change.status() == CaseStatus.CANCELLED) {
             throw ApiException.forbidden("Only the organisation's administrator can cancel a case.");
         }

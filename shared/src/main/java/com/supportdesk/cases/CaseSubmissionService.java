@@ -160,10 +160,10 @@ public final class CaseSubmissionService {
                 List.of(CaseEvent.submitted(
                         now,
                         caller.subject(),
-                        caller.has(Role.ADMIN) && !caller.has(Role.AGENT) ? "admin" : "agent",
+                        caller.has(Role.ADMIN) && !caller.has(Role.AGENT) ? Actor.ADMIN : Actor.AGENT,
                         request.severity(),
                         submissionReason(caller, grant, request.businessImpact()))),
-                caller.has(Role.AGENT) ? "PHONE" : "ONLINE",
+                caller.has(Role.AGENT) ? OpenedVia.PHONE : OpenedVia.ONLINE,
                 1,
                 now,
                 caller.subject(),

@@ -29,7 +29,7 @@ public record SupportCase(
         CaseStatus status,
         List<String> incidentIds,
         List<CaseEvent> history,
-        String openedVia,
+        OpenedVia openedVia,
         long version,
         Instant createdAt,
         String createdBy,
