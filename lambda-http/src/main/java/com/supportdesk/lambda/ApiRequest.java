@@ -1,8 +1,8 @@
 package com.supportdesk.lambda;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Json;
 import com.supportdesk.identity.Caller;
+import com.supportdesk.refusal.Refusal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public record ApiRequest(
     public String path(String name) {
         String value = pathParameters.get(name);
         if (value == null || value.isBlank()) {
-            throw ApiException.notFound("The resource");
+            throw Refusal.notFound("The resource");
         }
         return value;
     }

@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Json;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.ClaimsReader;
+import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -44,12 +44,14 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
         try {
             Route route = routes.get(routeKey);
             if (route == null) {
-                throw ApiException.notFound("The route");
+                throw Refusal.notFound("The route");
             }
             ApiRequest request = toRequest(event, routeKey);
             return toResponse(route.handle(request));
-        } catch (ApiException e) {
-            return error(e.status(), e.code(), e.getMessage());
+        } catch (Refusal e) {
+            return HttpErrors.of(e);
+        } catch (TransportRefusal e) {
+            return HttpErrors.of(e.status, e.code, e.getMessage(), Map.of());
         } catch (RuntimeException e) {
             // Only the type and route are logged: messages may quote request data.
             Log.error(
@@ -60,7 +62,7 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                             "exception",
                             e.getClass().getName()),
                     e);
-            return error(500, "INTERNAL", "Something went wrong on our side. Please try again.");
+            return HttpErrors.of(500, "INTERNAL", "Something went wrong on our side. Please try again.", Map.of());
         }
     }
 
@@ -72,7 +74,7 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
         if (METHODS_WITH_BODY.contains(method) && body != null && !body.isEmpty()) {
             String contentType = headers.getOrDefault("content-type", "");
             if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+                throw new TransportRefusal(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
             }
         }
         return new ApiRequest(
@@ -100,13 +102,13 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
             try {
                 bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("INVALID_BODY", "The request body could not be decoded.");
+                throw Refusal.invalid("INVALID_BODY", "The request body could not be decoded.");
             }
         } else {
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiException(
+            throw new TransportRefusal(
                     413, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         return new String(bytes, StandardCharsets.UTF_8);
@@ -131,17 +133,15 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                 .build();
     }
 
-    /** The error shape of every route: {@code {"error": {"code": ..., "message": ...}}}. */
-    record ErrorBody(Detail error) {
-        record Detail(String code, String message) {}
-    }
+    /** What the request's envelope gets wrong (size, media type): HTTP's own business, not the domain's. */
+    private static final class TransportRefusal extends RuntimeException {
+        private final int status;
+        private final String code;
 
-    static APIGatewayV2HTTPResponse error(int status, String code, String message) {
-        ErrorBody body = new ErrorBody(new ErrorBody.Detail(code, message));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
-                .withBody(Json.write(body))
-                .build();
+        TransportRefusal(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
     }
 }

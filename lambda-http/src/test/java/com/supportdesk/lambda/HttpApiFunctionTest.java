@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.supportdesk.api.ApiException;
+import com.supportdesk.refusal.Refusal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ class HttpApiFunctionTest {
     @Test
     void domainRefusalsKeepTheirStatusAndCode() {
         APIGatewayV2HTTPResponse response = function(r -> {
-                    throw ApiException.unprocessable("SEVERITY_NOT_ALLOWED", "Severity A needs the ADVANCED plan.");
+                    throw Refusal.ruleBroken("SEVERITY_NOT_ALLOWED", "Severity A needs the ADVANCED plan.");
                 })
                 .handleRequest(event("POST /things", AGENT, "{}"), null);
         assertThat(response.getStatusCode()).isEqualTo(422);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.supportdesk.refusal.Refusal;
 import java.util.stream.Collectors;
 
 /**
@@ -32,29 +33,28 @@ public final class Json {
 
     private Json() {}
 
-    /** Parses a request body; any problem is a 400 that says what is wrong, never a stack trace. */
+    /** Parses a request body; any problem is an invalid-request refusal that says what is wrong, never a stack trace. */
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("EMPTY_BODY", "The request body is empty; a JSON object is expected.");
+            throw Refusal.invalid("EMPTY_BODY", "The request body is empty; a JSON object is expected.");
         }
         try {
             T value = MAPPER.readValue(body, type);
             if (value == null) {
-                throw ApiException.badRequest("INVALID_JSON", "A JSON object is expected.");
+                throw Refusal.invalid("INVALID_JSON", "A JSON object is expected.");
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("UNKNOWN_FIELD", "Unknown field '" + e.getPropertyName() + "'.");
+            throw Refusal.invalid("UNKNOWN_FIELD", "Unknown field '" + e.getPropertyName() + "'.");
         } catch (InvalidFormatException e) {
-            throw ApiException.badRequest(
-                    "INVALID_VALUE", "Field '" + path(e) + "' has an invalid value" + allowed(e) + ".");
+            throw Refusal.invalid("INVALID_VALUE", "Field '" + path(e) + "' has an invalid value" + allowed(e) + ".");
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw field.isEmpty()
-                    ? ApiException.badRequest("INVALID_JSON", "A single JSON object is expected.")
-                    : ApiException.badRequest("INVALID_VALUE", "Field '" + field + "' has the wrong type.");
+                    ? Refusal.invalid("INVALID_JSON", "A single JSON object is expected.")
+                    : Refusal.invalid("INVALID_VALUE", "Field '" + field + "' has the wrong type.");
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("INVALID_JSON", "The request body is not valid JSON.");
+            throw Refusal.invalid("INVALID_JSON", "The request body is not valid JSON.");
         }
     }
 

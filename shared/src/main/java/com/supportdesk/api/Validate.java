@@ -1,11 +1,12 @@
 package com.supportdesk.api;
 
+import com.supportdesk.refusal.Refusal;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Field checks shared by every request; each failure is a 400 naming the field. */
+/** Field checks shared by every request; each failure is an invalid-request refusal naming the field. */
 public final class Validate {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is SES's job.
@@ -16,8 +17,8 @@ public final class Validate {
 
     private Validate() {}
 
-    public static ApiException invalid(String field, String problem) {
-        return ApiException.badRequest("VALIDATION_FAILED", "Field '" + field + "' " + problem + ".");
+    public static Refusal invalid(String field, String problem) {
+        return Refusal.invalid("VALIDATION_FAILED", "Field '" + field + "' " + problem + ".");
     }
 
     public static <T> T present(String field, T value) {

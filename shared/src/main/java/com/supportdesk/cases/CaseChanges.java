@@ -33,7 +33,7 @@ public final class CaseChanges {
 
     /**
      * {@code PATCH /cases/{caseId}}: a new severity and/or status, always with a reason. With {@code version}
-     * the change applies only to that version (409 otherwise); without it, to the current one.
+     * the change applies only to that version (a conflict otherwise); without it, to the current one.
      */
     public record Change(Severity severity, CaseStatus status, String reason, Long version) {
         Change validated() {

@@ -5,17 +5,16 @@ import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
 import static com.supportdesk.persistence.Attributes.strings;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Json;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.model.Category;
 import com.supportdesk.model.Language;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.model.Severity;
-import com.supportdesk.notifications.requests.NotificationPublisher;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.persistence.Attributes;
-import com.supportdesk.runtime.Log;
+import com.supportdesk.persistence.VersionedWrite;
+import com.supportdesk.refusal.Refusal;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -53,10 +50,10 @@ public final class CaseRepository {
     static final String KEY_PREFIX = "IDEMPOTENCY#";
     static final String KEY_SK = "IDEMPOTENCY";
     /** The single partition of {@link Index#BY_RESPONSE_WARNING}: cases whose initial-response clock runs. */
-    static final String RUNNING = "RUNNING";
+    private static final String RUNNING = "RUNNING";
 
-    /** The indexes case lists read, with their key attributes. */
-    public enum Index {
+    /** The indexes case lists read, with their key attributes (template.yaml defines them). */
+    enum Index {
         BY_TENANT("byTenant", "tenantId", "createdKey"),
         BY_TENANT_STATUS("byTenantStatus", "tenantStatus", "createdKey"),
         BY_STATUS("byStatus", "caseStatus", "createdKey"),
@@ -133,32 +130,16 @@ public final class CaseRepository {
 
     /** Creates a case (version 1); false when a case with its id exists already. */
     public boolean create(SupportCase supportCase, Map<String, NotificationRequest> outbox) {
-        return put(supportCase, outbox, "attribute_not_exists(pk)", Map.of());
+        return put(supportCase, outbox);
     }
 
     /** Writes the next version of a case; false when someone else wrote it since it was read. */
     public boolean update(SupportCase supportCase, Map<String, NotificationRequest> outbox) {
-        return put(supportCase, outbox, "version = :expected", Map.of(":expected", n(supportCase.version() - 1)));
+        return put(supportCase, outbox);
     }
 
-    private boolean put(
-            SupportCase c,
-            Map<String, NotificationRequest> outbox,
-            String condition,
-            Map<String, AttributeValue> values) {
-        PutItemRequest.Builder put = PutItemRequest.builder()
-                .tableName(table)
-                .item(toItem(c, outbox))
-                .conditionExpression(condition);
-        if (!values.isEmpty()) {
-            put.expressionAttributeValues(values);
-        }
-        try {
-            dynamo.putItem(put.build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    private boolean put(SupportCase c, Map<String, NotificationRequest> outbox) {
+        return VersionedWrite.put(dynamo, table, toItem(c, outbox), PK, c.version());
     }
 
     /** Stores a message before the case write that names it. */
@@ -188,30 +169,8 @@ public final class CaseRepository {
         }
     }
 
-    /**
-     * Publishes a request already written to the case's outbox and then forgets it. A failure is logged and
-     * the request stays in the outbox, where the sweep finds it and publishes it again.
-     */
-    public void publishFromOutbox(String caseId, NotificationRequest request, NotificationPublisher publisher) {
-        try {
-            publisher.publish(request);
-            published(caseId, request.notificationId());
-        } catch (RuntimeException e) {
-            Log.error(
-                    "notification_publish_failed",
-                    Map.of(
-                            "caseId",
-                            caseId,
-                            "notificationId",
-                            request.notificationId(),
-                            "exception",
-                            e.getClass().getName()),
-                    e);
-        }
-    }
-
-    /** Forgets an outbox entry once it was published. */
-    public void published(String caseId, String notificationId) {
+    /** Forgets an outbox entry once it was published (see {@link CaseOutbox}). */
+    void removeFromOutbox(String caseId, String notificationId) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of(PK, s(CASE_PREFIX + caseId), SK, s(CASE_SK)))
                 .updateExpression("REMOVE outbox.#id")
@@ -222,20 +181,77 @@ public final class CaseRepository {
     // ------------------------------------------------------------------ lists
 
     /**
-     * One page of an index, newest first (or, for {@link Index#BY_RESPONSE_WARNING}, soonest warning first).
-     *
-     * @param sortAtMost  for BY_RESPONSE_WARNING: only keys up to this value
-     * @param filters     attribute = value conditions applied after the key condition
-     * @param dueAfter    for BY_RESPONSE_WARNING: only cases whose response is still due after this instant
+     * One page of cases matching {@code query}. The index follows from what the query narrows by:
+     * breaching-soon reads {@link Index#BY_RESPONSE_WARNING} (sort key {@code <warning instant>#<caseId>}, read
+     * up to {@code <now>#~}: {@code ~} sorts after every character of a case id, so every case warned at or
+     * before now is in range) and filters by tenant and status; a tenant and a status read
+     * {@link Index#BY_TENANT_STATUS} (partition {@code <tenantId>#<STATUS>}); a tenant alone
+     * {@link Index#BY_TENANT}; a status alone {@link Index#BY_STATUS}. Newest first (sort key
+     * {@code <created instant>#<caseId>}), breaching-soon soonest first.
      */
-    public Page list(
+    public Page list(CaseQuery query) {
+        if (query.breachingSoonAt().isPresent()) {
+            Instant now = query.breachingSoonAt().get();
+            Map<String, String> filters = new LinkedHashMap<>();
+            query.tenantId().ifPresent(t -> filters.put("tenantId", t));
+            query.status().ifPresent(st -> filters.put("caseStatus", st.name()));
+            return list(
+                    Index.BY_RESPONSE_WARNING,
+                    RUNNING,
+                    Optional.of(SortableTime.format(now) + "#~"),
+                    filters,
+                    Optional.of(now),
+                    query);
+        }
+        if (query.tenantId().isPresent() && query.status().isPresent()) {
+            return list(
+                    Index.BY_TENANT_STATUS,
+                    tenantStatus(query.tenantId().get(), query.status().get()),
+                    Optional.empty(),
+                    Map.of(),
+                    Optional.empty(),
+                    query);
+        }
+        if (query.tenantId().isPresent()) {
+            return list(Index.BY_TENANT, query.tenantId().get(), Optional.empty(), Map.of(), Optional.empty(), query);
+        }
+        return list(
+                Index.BY_STATUS,
+                query.status().orElseThrow().name(),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                query);
+    }
+
+    /** The index a query reads: what {@link #list(CaseQuery)} chooses, for tests and capacity planning. */
+    static Index indexFor(CaseQuery query) {
+        if (query.breachingSoonAt().isPresent()) {
+            return Index.BY_RESPONSE_WARNING;
+        }
+        if (query.tenantId().isPresent()) {
+            return query.status().isPresent() ? Index.BY_TENANT_STATUS : Index.BY_TENANT;
+        }
+        return Index.BY_STATUS;
+    }
+
+    /** Partition key of {@link Index#BY_TENANT_STATUS}: tenant ids never contain {@code #}. */
+    private static String tenantStatus(String tenantId, CaseStatus status) {
+        return tenantId + "#" + status.name();
+    }
+
+    /**
+     * @param sortAtMost only keys up to this value
+     * @param filters    attribute = value conditions applied after the key condition
+     * @param dueAfter   only cases whose response is still due after this instant
+     */
+    private Page list(
             Index index,
             String partitionValue,
             Optional<String> sortAtMost,
             Map<String, String> filters,
             Optional<Instant> dueAfter,
-            int limit,
-            Optional<String> nextToken) {
+            CaseQuery query) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#p", index.partition);
@@ -259,24 +275,25 @@ public final class CaseRepository {
             values.put(":due", s(SortableTime.format(dueAfter.get())));
             filterParts.add("#due > :due");
         }
-        QueryRequest.Builder query = QueryRequest.builder()
+        QueryRequest.Builder request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(index.indexName)
                 .keyConditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .scanIndexForward(index == Index.BY_RESPONSE_WARNING)
-                .limit(limit);
+                .limit(query.limit());
         if (!filterParts.isEmpty()) {
-            query.filterExpression(String.join(" AND ", filterParts));
+            request.filterExpression(String.join(" AND ", filterParts));
         }
-        nextToken.ifPresent(token -> query.exclusiveStartKey(
-                PageToken.decode(token, index.indexName, index.keyNames(), index.partition, partitionValue)));
+        query.pageToken()
+                .ifPresent(token -> request.exclusiveStartKey(
+                        PageToken.decode(token, index.indexName, index.keyNames(), index.partition, partitionValue)));
         QueryResponse response;
         try {
-            response = dynamo.query(query.build());
+            response = dynamo.query(request.build());
         } catch (DynamoDbException e) {
-            if (nextToken.isPresent() && e.statusCode() == 400) {
+            if (query.pageToken().isPresent() && isValidationError(e)) {
                 throw PageToken.invalid();
             }
             throw e;
@@ -290,80 +307,10 @@ public final class CaseRepository {
         return new Page(cases, next);
     }
 
-    // ------------------------------------------------------------------ idempotency keys
-
-    /** A claimed idempotency key: the body it was first used with and the case it creates. */
-    public record IdempotencyRecord(
-            String bodyHash, String caseId, boolean complete, String response, Instant lockedAt) {}
-
-    /**
-     * Claims a key for a new case with a conditional put: exactly one of any number of concurrent claims
-     * wins. An expired key (older than its time to live) may be claimed again.
-     */
-    public boolean claimKey(String tenantId, String key, String bodyHash, String caseId, Instant now, Instant expires) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(KEY_PREFIX + tenantId + "#" + key));
-        item.put(SK, s(KEY_SK));
-        item.put("bodyHash", s(bodyHash));
-        item.put("caseId", s(caseId));
-        item.put("keyState", s("PENDING"));
-        item.put("lockedAt", s(SortableTime.format(now)));
-        item.put("expiresAt", n(expires.getEpochSecond()));
-        try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    public Optional<IdempotencyRecord> findKey(String tenantId, String key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                        .consistentRead(true)
-                        .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK))))
-                .item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        String locked = Attributes.string(item, "lockedAt");
-        return Optional.of(new IdempotencyRecord(
-                Attributes.string(item, "bodyHash"),
-                Attributes.string(item, "caseId"),
-                "COMPLETE".equals(Attributes.string(item, "keyState")),
-                Attributes.string(item, "response"),
-                locked == null ? null : Instant.parse(locked)));
-    }
-
-    /** Records the response that every retry with this key gets. */
-    public void completeKey(String tenantId, String key, String response) {
-        dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))
-                .updateExpression("SET keyState = :done, #r = :response")
-                .expressionAttributeNames(Map.of("#r", "response"))
-                .expressionAttributeValues(Map.of(":done", s("COMPLETE"), ":response", s(response))));
-    }
-
-    /** Takes over a key whose first holder stopped before finishing; false when someone else did. */
-    public boolean takeOverKey(String tenantId, String key, Instant previousLock, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(PK, s(KEY_PREFIX + tenantId + "#" + key), SK, s(KEY_SK)))
-                    .updateExpression("SET lockedAt = :now")
-                    .conditionExpression("keyState = :pending AND lockedAt = :previous")
-                    .expressionAttributeValues(Map.of(
-                            ":now",
-                            s(SortableTime.format(now)),
-                            ":pending",
-                            s("PENDING"),
-                            ":previous",
-                            s(SortableTime.format(previousLock)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    /** DynamoDB refuses a start key that does not fit the index: the token was not one of ours. */
+    private static boolean isValidationError(DynamoDbException e) {
+        return e.awsErrorDetails() != null
+                && "ValidationException".equals(e.awsErrorDetails().errorCode());
     }
 
     // ------------------------------------------------------------------ mapping
@@ -399,7 +346,7 @@ public final class CaseRepository {
         // index attributes
         String createdKey = SortableTime.format(c.createdAt()) + "#" + c.caseId();
         item.put("createdKey", s(createdKey));
-        item.put("tenantStatus", s(c.tenantId() + "#" + c.status().name()));
+        item.put("tenantStatus", s(tenantStatus(c.tenantId(), c.status())));
         SlaStatus status = sla.status(c, c.updatedAt());
         SlaStatus.InitialResponse initial = status.initialResponse();
         if (initial.stoppedAt().isEmpty()) {
@@ -528,8 +475,8 @@ public final class CaseRepository {
                 Attributes.string(item, "text"));
     }
 
-    static ApiException notFound(String caseId) {
-        return ApiException.notFound("Case " + caseId);
+    static Refusal notFound(String caseId) {
+        return Refusal.notFound("Case " + caseId);
     }
 
     private static Actor actor(String wireName) {

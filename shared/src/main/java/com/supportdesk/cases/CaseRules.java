@@ -1,17 +1,17 @@
 package com.supportdesk.cases;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.model.Category;
 import com.supportdesk.model.Severity;
 import com.supportdesk.model.SupportPlan;
 import com.supportdesk.organizations.Organization;
+import com.supportdesk.refusal.Refusal;
 import com.supportdesk.sla.SlaPolicies;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The submission rules of the support policy (SPEC section 4). Each refusal is a 422 whose code and
+ * The submission rules of the support policy (SPEC section 4). Each refusal is a broken rule whose code and
  * message name the rule, so the admin knows what to change.
  */
 public final class CaseRules {
@@ -48,33 +48,33 @@ public final class CaseRules {
             SlaPolicies policies) {
         if (severity == Severity.A) {
             if (category != Category.TECHNICAL) {
-                throw ApiException.unprocessable(
+                throw Refusal.ruleBroken(
                         SEVERITY_AT_MOST_B,
                         "Rule " + SEVERITY_AT_MOST_B
                                 + ": billing, subscription and pre-sales cases are at most severity B.");
             }
             if (organization.supportPlan() != SupportPlan.ADVANCED) {
-                throw ApiException.unprocessable(
+                throw Refusal.ruleBroken(
                         SEVERITY_A_ADVANCED_TECHNICAL,
                         "Rule " + SEVERITY_A_ADVANCED_TECHNICAL
                                 + ": severity A is available only for technical cases of organisations with the advanced"
                                 + " online service contract. Choose severity B or C, or ask your account manager about the contract.");
             }
             if (businessImpact == null || businessImpact.isBlank()) {
-                throw ApiException.unprocessable(
+                throw Refusal.ruleBroken(
                         SEVERITY_A_IMPACT,
                         "Rule " + SEVERITY_A_IMPACT
                                 + ": a severity A case needs a statement of its business impact (field businessImpact).");
             }
             if (!contact.hasPhone()) {
-                throw ApiException.unprocessable(
+                throw Refusal.ruleBroken(
                         SEVERITY_A_PHONE,
                         "Rule " + SEVERITY_A_PHONE
                                 + ": a severity A case is worked 24x7 together with you and needs a phone contact (field contact.phone).");
             }
         }
         if (!policies.isAllowed(severity, category)) {
-            throw ApiException.unprocessable(
+            throw Refusal.ruleBroken(
                     SEVERITY_NOT_OFFERED,
                     "Rule " + SEVERITY_NOT_OFFERED
                             + ": severity " + severity + " is not offered for " + category + " cases; allowed: "
@@ -89,7 +89,7 @@ public final class CaseRules {
      */
     public static void thirdParty(NewCase request, String forumUrl) {
         if (Boolean.TRUE.equals(request.thirdParty())) {
-            throw ApiException.unprocessable(
+            throw Refusal.ruleBroken(
                     THIRD_PARTY,
                     "Rule " + THIRD_PARTY + ": we cannot troubleshoot"
                             + " third-party services or add-ins. Please contact their vendor, or ask the community forum at "
@@ -101,7 +101,7 @@ public final class CaseRules {
                     .filter(p -> p.matcher(text).find())
                     .findFirst();
             if (hit.isPresent()) {
-                throw ApiException.unprocessable(
+                throw Refusal.ruleBroken(
                         THIRD_PARTY_CONFIRM,
                         "Rule " + THIRD_PARTY_CONFIRM + ": this request"
                                 + " mentions a third-party product or add-in, which we cannot troubleshoot (the community forum at "
@@ -111,7 +111,7 @@ public final class CaseRules {
         }
     }
 
-    /** The 403 text for a tenant member who is not an administrator. */
+    /** The refusal text for a tenant member who is not an administrator. */
     public static String userGuidance(String forumUrl) {
         return "Only your organisation's administrators can open support cases. Please contact your administrator,"
                 + " or ask the community forum at " + forumUrl + ".";
@@ -125,7 +125,7 @@ public final class CaseRules {
 
     public static void requireRoomForMessage(String caseId, int messages) {
         if (messages >= MAX_MESSAGES) {
-            throw ApiException.conflict(
+            throw Refusal.conflict(
                     "CASE_CONVERSATION_FULL",
                     "Case " + caseId + " already holds " + MAX_MESSAGES
                             + " messages; please open a new case and mention " + caseId + ".");

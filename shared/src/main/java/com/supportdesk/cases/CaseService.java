@@ -1,16 +1,16 @@
 package com.supportdesk.cases;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Validate;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.model.CaseStatus;
-import com.supportdesk.notifications.requests.NotificationPublisher;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.notifications.requests.NotificationType;
 import com.supportdesk.notifications.requests.Recipient;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.persistence.ConflictRetry;
+import com.supportdesk.refusal.Refusal;
 import com.supportdesk.sla.ResponseState;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Clock;
@@ -21,41 +21,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The case API: read, list, agent responses, customer replies and changes. An admin sees only their own
- * tenant's cases (another tenant's case is a 404, as if it did not exist); an agent sees all.
+ * tenant's cases (another tenant's case is not found, as if it did not exist); an agent sees all.
  *
  * <p>Every write reads the case, applies the change to what it read and writes it back on the condition
  * that nobody wrote in between. Appends (responses, replies, and changes sent without a {@code version})
  * are re-applied to the fresh case when they lose that race, so concurrent writes are never lost; a
- * change that names the version it was made against gets 409 when that version is stale.
+ * change that names the version it was made against is refused as a conflict when that version is stale.
  */
 public final class CaseService {
     static final Pattern CASE_ID = Pattern.compile("CS(-[0-9A-Z]{4}){3}");
-    private static final int ATTEMPTS = 8;
     public static final int MAX_PAGE = 100;
     public static final int DEFAULT_PAGE = 20;
 
     private final CaseRepository cases;
     private final OrganizationRepository organizations;
     private final CaseSla sla;
-    private final NotificationPublisher notifications;
+    private final CaseOutbox outbox;
     private final Clock clock;
 
     public CaseService(
-            CaseRepository cases,
-            OrganizationRepository organizations,
-            CaseSla sla,
-            NotificationPublisher notifications,
-            Clock clock) {
+            CaseRepository cases, OrganizationRepository organizations, CaseSla sla, CaseOutbox outbox, Clock clock) {
         this.cases = cases;
         this.organizations = organizations;
         this.sla = sla;
-        this.notifications = notifications;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,77 +72,26 @@ public final class CaseService {
         Optional<CaseStatus> status = request.status().map(raw -> Validate.oneOf("status", raw, CaseStatus.class));
         int limit = request.limit().map(CaseService::limit).orElse(DEFAULT_PAGE);
         Instant now = clock.instant();
-        CaseRepository.Page page;
+        Optional<Instant> breachingSoonAt = request.breachingSoon() ? Optional.of(now) : Optional.empty();
+        CaseQuery query;
         if (caller.has(Role.AGENT)) {
             Optional<String> tenant = request.tenant().map(t -> Validate.id("tenant", t));
-            if (request.breachingSoon()) {
-                Map<String, String> filters = new LinkedHashMap<>();
-                tenant.ifPresent(t -> filters.put("tenantId", t));
-                status.ifPresent(s -> filters.put("caseStatus", s.name()));
-                page = cases.list(
-                        CaseRepository.Index.BY_RESPONSE_WARNING,
-                        CaseRepository.RUNNING,
-                        Optional.of(SortableTime.format(now) + "#~"),
-                        filters,
-                        Optional.of(now),
-                        limit,
-                        request.nextToken());
-            } else if (tenant.isPresent()) {
-                page = status.isPresent()
-                        ? cases.list(
-                                CaseRepository.Index.BY_TENANT_STATUS,
-                                tenant.get() + "#" + status.get().name(),
-                                Optional.empty(),
-                                Map.of(),
-                                Optional.empty(),
-                                limit,
-                                request.nextToken())
-                        : cases.list(
-                                CaseRepository.Index.BY_TENANT,
-                                tenant.get(),
-                                Optional.empty(),
-                                Map.of(),
-                                Optional.empty(),
-                                limit,
-                                request.nextToken());
-            } else {
-                // across tenants, by status; the default is the queue of cases waiting for a first response
-                page = cases.list(
-                        CaseRepository.Index.BY_STATUS,
-                        status.orElse(CaseStatus.OPEN).name(),
-                        Optional.empty(),
-                        Map.of(),
-                        Optional.empty(),
-                        limit,
-                        request.nextToken());
-            }
+            // across tenants, by status; the default is the queue of cases waiting for a first response
+            Optional<CaseStatus> scope =
+                    tenant.isEmpty() && !request.breachingSoon() ? Optional.of(status.orElse(CaseStatus.OPEN)) : status;
+            query = new CaseQuery(tenant, scope, breachingSoonAt, limit, request.nextToken());
         } else {
             String own = caller.adminTenant();
             if (request.tenant().isPresent() && !request.tenant().get().equals(own)) {
                 // another organisation does not exist for an admin
-                throw ApiException.notFound("Organisation " + request.tenant().get());
+                throw Refusal.notFound("Organisation " + request.tenant().get());
             }
             if (request.breachingSoon()) {
-                throw ApiException.forbidden("The breachingSoon filter is for support agents.");
+                throw Refusal.forbidden("The breachingSoon filter is for support agents.");
             }
-            page = status.isPresent()
-                    ? cases.list(
-                            CaseRepository.Index.BY_TENANT_STATUS,
-                            own + "#" + status.get().name(),
-                            Optional.empty(),
-                            Map.of(),
-                            Optional.empty(),
-                            limit,
-                            request.nextToken())
-                    : cases.list(
-                            CaseRepository.Index.BY_TENANT,
-                            own,
-                            Optional.empty(),
-                            Map.of(),
-                            Optional.empty(),
-                            limit,
-                            request.nextToken());
+            query = new CaseQuery(Optional.of(own), status, Optional.empty(), limit, request.nextToken());
         }
+        CaseRepository.Page page = cases.list(query);
         List<CaseViews.Summary> rows = new ArrayList<>();
         for (SupportCase c : page.cases()) {
             SlaStatus s = sla.status(c, now);
@@ -209,7 +152,7 @@ public final class CaseService {
 
     public CaseViews.Detail reply(Caller caller, String caseId, CaseChanges.CustomerReply body) {
         if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
-            throw ApiException.forbidden(
+            throw Refusal.forbidden(
                     "Replies come from the organisation's administrator; agents respond with /responses.");
         }
         CaseChanges.CustomerReply reply = body.validated();
@@ -237,10 +180,10 @@ public final class CaseService {
         boolean agent = caller.has(Role.AGENT);
         Actor role = agent ? Actor.AGENT : Actor.ADMIN;
         if (agent && change.status() == CaseStatus.CANCELLED) {
-            throw ApiException.forbidden("Only the organisation's administrator can cancel a case.");
+            throw Refusal.forbidden("Only the organisation's administrator can cancel a case.");
         }
         if (!agent && (change.severity() != null || change.status() != CaseStatus.CANCELLED)) {
-            throw ApiException.forbidden(
+            throw Refusal.forbidden(
                     "An administrator can cancel a case (status CANCELLED); other changes are made by support.");
         }
         return mutate(caller, caseId, Optional.ofNullable(change.version()), current -> {
@@ -260,7 +203,7 @@ public final class CaseService {
             if (change.status() != null && change.status() != c.status()) {
                 if (c.status() == CaseStatus.OPEN && change.status() != CaseStatus.CANCELLED) {
                     // leaving OPEN is what the first response does: a status change must not hide an unanswered case
-                    throw ApiException.conflict(
+                    throw Refusal.conflict(
                             "FIRST_RESPONSE_REQUIRED",
                             "Case " + c.caseId() + " is waiting for its first response; answer it with POST /cases/"
                                     + c.caseId() + "/responses.");
@@ -270,8 +213,7 @@ public final class CaseService {
                 events.add(CaseEvent.statusChanged(now, caller.subject(), role, c.status(), target, change.reason()));
             }
             if (events.isEmpty()) {
-                throw ApiException.conflict(
-                        "NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
+                throw Refusal.conflict("NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
             }
             return new Mutation(
                     c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events),
@@ -286,47 +228,38 @@ public final class CaseService {
 
     private CaseViews.Detail mutate(
             Caller caller, String caseId, Optional<Long> expectedVersion, Function<StoredCase, Mutation> change) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            StoredCase current = load(caller, caseId);
-            if (expectedVersion.isPresent()
-                    && expectedVersion.get() != current.supportCase().version()) {
-                throw stale(caseId);
-            }
-            Mutation mutation = change.apply(current);
-            mutation.message().ifPresent(m -> cases.putMessage(caseId, m));
-            Map<String, NotificationRequest> outbox = new LinkedHashMap<>(current.outbox());
-            mutation.notifications().forEach(n -> outbox.put(n.notificationId(), n));
-            if (cases.update(mutation.next(), outbox)) {
-                for (NotificationRequest n : mutation.notifications()) {
-                    publish(caseId, n);
-                }
-                List<CaseMessage> messages = new ArrayList<>(current.messages());
-                mutation.message().ifPresent(messages::add);
-                return detail(new StoredCase(mutation.next(), messages, Map.of()));
-            }
-            mutation.message().ifPresent(m -> cases.deleteMessage(caseId, m));
-            if (expectedVersion.isPresent()) {
-                throw stale(caseId);
-            }
-            pause(attempt);
-        }
-        throw stale(caseId);
+        return ConflictRetry.DEFAULT
+                .run(() -> {
+                    StoredCase current = load(caller, caseId);
+                    if (expectedVersion.isPresent()
+                            && expectedVersion.get() != current.supportCase().version()) {
+                        throw stale(caseId);
+                    }
+                    Mutation mutation = change.apply(current);
+                    mutation.message().ifPresent(m -> cases.putMessage(caseId, m));
+                    Map<String, NotificationRequest> pending = new LinkedHashMap<>(current.outbox());
+                    mutation.notifications().forEach(n -> pending.put(n.notificationId(), n));
+                    if (!cases.update(mutation.next(), pending)) {
+                        mutation.message().ifPresent(m -> cases.deleteMessage(caseId, m));
+                        if (expectedVersion.isPresent()) {
+                            throw stale(caseId);
+                        }
+                        return Optional.<CaseViews.Detail>empty();
+                    }
+                    outbox.publish(caseId, mutation.notifications());
+                    List<CaseMessage> messages = new ArrayList<>(current.messages());
+                    mutation.message().ifPresent(messages::add);
+                    return Optional.of(detail(new StoredCase(mutation.next(), messages, Map.of())));
+                })
+                .orElseThrow(() -> stale(caseId));
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20 * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ApiException stale(String caseId) {
-        return ApiException.conflict(
+    private static Refusal stale(String caseId) {
+        return Refusal.conflict(
                 "VERSION_CONFLICT", "Case " + caseId + " was changed by someone else; read it again and retry.");
     }
 
-    /** The case if the caller may see it; 404 otherwise (another tenant's case does not exist for an admin). */
+    /** The case if the caller may see it; not found otherwise (another tenant's case does not exist for an admin). */
     private StoredCase load(Caller caller, String caseId) {
         caller.require(Role.ADMIN, Role.AGENT);
         if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
@@ -341,7 +274,7 @@ public final class CaseService {
 
     private static void requireActive(SupportCase c) {
         if (!CaseTransitions.isActive(c.status())) {
-            throw ApiException.conflict(
+            throw Refusal.conflict(
                     "CASE_FINISHED", "Case " + c.caseId() + " is " + c.status() + "; it takes no more changes.");
         }
     }
@@ -354,10 +287,6 @@ public final class CaseService {
 
     private static String newMessageId() {
         return "MSG-" + UUID.randomUUID();
-    }
-
-    private void publish(String caseId, NotificationRequest request) {
-        cases.publishFromOutbox(caseId, request, notifications);
     }
 
     private CaseViews.Detail detail(StoredCase stored) {

@@ -7,8 +7,8 @@ import static com.supportdesk.model.CaseStatus.IN_PROGRESS;
 import static com.supportdesk.model.CaseStatus.OPEN;
 import static com.supportdesk.model.CaseStatus.RESOLVED;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.model.CaseStatus;
+import com.supportdesk.refusal.Refusal;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * The case lifecycle: OPEN → IN_PROGRESS ⇄ AWAITING_CUSTOMER → RESOLVED → CLOSED, and CANCELLED by the
  * admin before resolution. An agent's first response may take an OPEN case straight to AWAITING_CUSTOMER.
- * Anything else is a 409.
+ * Anything else is refused as a conflict.
  */
 public final class CaseTransitions {
     private static final Map<CaseStatus, Set<CaseStatus>> NEXT = new EnumMap<>(CaseStatus.class);
@@ -39,7 +39,7 @@ public final class CaseTransitions {
 
     public static void require(String caseId, CaseStatus from, CaseStatus to) {
         if (!allowed(from, to)) {
-            throw ApiException.conflict(
+            throw Refusal.conflict(
                     "INVALID_TRANSITION",
                     "Case " + caseId + " is " + from + "; it cannot become " + to + " (allowed: "
                             + (NEXT.get(from).isEmpty() ? "none" : NEXT.get(from)) + ").");

@@ -26,7 +26,7 @@ public record NewCase(
     public static final int MAX_DESCRIPTION = 8000;
     public static final int MAX_IMPACT = 2000;
 
-    /** Field checks (400); business rules are {@link CaseRules}' (422). */
+    /** Field checks (invalid); business rules are {@link CaseRules}' (rule broken). */
     NewCase validated(Language fallbackLanguage) {
         Category cleanCategory = Validate.present("category", category);
         if (cleanCategory == Category.TECHNICAL) {

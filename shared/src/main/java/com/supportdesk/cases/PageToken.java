@@ -2,8 +2,8 @@ package com.supportdesk.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Json;
+import com.supportdesk.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The opaque {@code nextToken} of case lists: the position DynamoDB returned, bound to the index and the
  * partition of the query it came from. A token that does not decode, was made for another query, or
- * names keys the query cannot have produced is a 400; it can never widen what the caller may see,
+ * names keys the query cannot have produced is refused as invalid; it can never widen what the caller may see,
  * because the query's key condition is built from the caller's own scope.
  */
 final class PageToken {
@@ -75,14 +75,14 @@ final class PageToken {
                 throw invalid();
             }
             return start;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (RuntimeException | java.io.IOException e) {
             throw invalid();
         }
     }
 
-    static ApiException invalid() {
-        return ApiException.badRequest(INVALID, "The nextToken is not one this list returned; start again without it.");
+    static Refusal invalid() {
+        return Refusal.invalid(INVALID, "The nextToken is not one this list returned; start again without it.");
     }
 }

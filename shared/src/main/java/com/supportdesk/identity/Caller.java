@@ -1,6 +1,6 @@
 package com.supportdesk.identity;
 
-import com.supportdesk.api.ApiException;
+import com.supportdesk.refusal.Refusal;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -28,10 +28,10 @@ public record Caller(String subject, Optional<String> tenantId, Set<Role> roles)
         return false;
     }
 
-    /** 403 unless the caller holds one of the roles. */
+    /** Refused as forbidden unless the caller holds one of the roles. */
     public void require(Role... allowed) {
         if (!hasAny(allowed)) {
-            throw ApiException.forbidden("This operation is not available to your role.");
+            throw Refusal.forbidden("This operation is not available to your role.");
         }
     }
 
@@ -40,8 +40,8 @@ public record Caller(String subject, Optional<String> tenantId, Set<Role> roles)
         return has(Role.ADMIN) && tenantId.map(tenant::equals).orElse(false);
     }
 
-    /** The admin's own tenant; 403 when the token carries none. */
+    /** The admin's own tenant; forbidden when the token carries none. */
     public String adminTenant() {
-        return tenantId.orElseThrow(() -> ApiException.forbidden("Your token names no organisation."));
+        return tenantId.orElseThrow(() -> Refusal.forbidden("Your token names no organisation."));
     }
 }

@@ -1,6 +1,6 @@
 package com.supportdesk.identity;
 
-import com.supportdesk.api.ApiException;
+import com.supportdesk.refusal.Refusal;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -24,27 +24,27 @@ public final class ClaimsReader {
 
     private ClaimsReader() {}
 
-    /** 401 when the claims are missing or malformed. */
+    /** Refused as unauthenticated when the claims are missing or malformed. */
     public static Caller read(Map<String, String> claims) {
         if (claims == null || claims.isEmpty()) {
-            throw ApiException.unauthorized();
+            throw Refusal.unauthenticated();
         }
         String subject = claims.get(SUBJECT);
         if (subject == null || subject.isBlank() || subject.length() > 256) {
-            throw ApiException.unauthorized();
+            throw Refusal.unauthenticated();
         }
         Optional<String> tenant = Optional.ofNullable(claims.get(TENANT)).filter(t -> !t.isBlank());
         if (tenant.isPresent() && !TENANT_ID.matcher(tenant.get()).matches()) {
-            throw ApiException.unauthorized();
+            throw Refusal.unauthenticated();
         }
         Set<Role> roles = parseRoles(claims.get(GROUPS));
         if (roles.isEmpty()) {
-            throw ApiException.unauthorized();
+            throw Refusal.unauthenticated();
         }
         if (roles.contains(Role.ADMIN) || roles.contains(Role.USER)) {
             if (tenant.isEmpty()) {
                 // a tenant role without a tenant cannot be scoped: refuse rather than guess
-                throw ApiException.unauthorized();
+                throw Refusal.unauthenticated();
             }
         }
         return new Caller(subject, tenant, roles);

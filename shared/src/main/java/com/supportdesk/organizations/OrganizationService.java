@@ -1,14 +1,14 @@
 package com.supportdesk.organizations;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Validate;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
+import com.supportdesk.refusal.Refusal;
 import java.time.Clock;
 
 /**
  * Who may see and change organisation profiles: operators write and read any; an admin reads only
- * their own (another tenant's profile does not exist for them: 404).
+ * their own (another tenant's profile does not exist for them: not found).
  */
 public final class OrganizationService {
     private final OrganizationRepository repository;
@@ -39,11 +39,11 @@ public final class OrganizationService {
                 caller.subject());
         if (!repository.save(organization)) {
             throw draft.version() == null
-                    ? ApiException.conflict(
+                    ? Refusal.conflict(
                             "ALREADY_EXISTS",
                             "Organisation " + tenant
                                     + " already exists; read it and send its current version to update it.")
-                    : ApiException.conflict(
+                    : Refusal.conflict(
                             "VERSION_CONFLICT",
                             "Organisation " + tenant + " was changed by someone else; read it again and retry.");
         }
@@ -54,10 +54,10 @@ public final class OrganizationService {
         if (!caller.has(Role.OPERATOR)) {
             caller.require(Role.ADMIN);
             if (!caller.isAdminOf(tenantId)) {
-                throw ApiException.notFound("Organisation " + tenantId);
+                throw Refusal.notFound("Organisation " + tenantId);
             }
         }
         Validate.id("tenantId", tenantId);
-        return repository.find(tenantId).orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
+        return repository.find(tenantId).orElseThrow(() -> Refusal.notFound("Organisation " + tenantId));
     }
 }

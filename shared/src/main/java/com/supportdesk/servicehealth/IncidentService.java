@@ -1,11 +1,11 @@
 package com.supportdesk.servicehealth;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Validate;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
 import com.supportdesk.model.ServiceName;
+import com.supportdesk.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class IncidentService {
                 caller.subject());
         if (!repository.save(incident)) {
             // a fresh random id collided with an existing one: astronomically rare, and safe to report
-            throw ApiException.conflict("ID_COLLISION", "Please retry.");
+            throw Refusal.conflict("ID_COLLISION", "Please retry.");
         }
         return incident;
     }
@@ -52,8 +52,7 @@ public final class IncidentService {
         caller.require(Role.OPERATOR);
         Validate.text("incidentId", incidentId, 64);
         IncidentChange change = body.validated();
-        Incident current =
-                repository.find(incidentId).orElseThrow(() -> ApiException.notFound("Incident " + incidentId));
+        Incident current = repository.find(incidentId).orElseThrow(() -> Refusal.notFound("Incident " + incidentId));
         if (current.version() != change.version()) {
             throw staleVersion(incidentId);
         }
@@ -87,8 +86,8 @@ public final class IncidentService {
         return updated;
     }
 
-    private static ApiException staleVersion(String incidentId) {
-        return ApiException.conflict(
+    private static Refusal staleVersion(String incidentId) {
+        return Refusal.conflict(
                 "VERSION_CONFLICT",
                 "Incident " + incidentId + " was changed by someone else; read it again and retry.");
     }

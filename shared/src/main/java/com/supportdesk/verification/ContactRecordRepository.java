@@ -4,6 +4,8 @@ import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
 
 import com.supportdesk.persistence.Attributes;
+import com.supportdesk.persistence.ConflictRetry;
+import com.supportdesk.persistence.VersionedWrite;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -24,8 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * back. Only one request can move a contact into suspension, so the notice goes out once.
  */
 public final class ContactRecordRepository {
-    private static final int MAX_RETRIES = 10;
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final VerificationPolicy policy;
@@ -52,28 +51,17 @@ public final class ContactRecordRepository {
 
     /** Decides and, when allowed, records the send and makes {@code newVerificationId} the live one. */
     public ContactRecord.SendDecision reserveSend(String contactKey, String newVerificationId, Instant now) {
-        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            ContactRecord current = get(contactKey);
-            ContactRecord.SendDecision decision = current.decideSend(now, policy, newVerificationId);
-            if (!(decision instanceof ContactRecord.SendDecision.Allowed allowed)) {
-                return decision;
-            }
-            PutItemRequest.Builder put =
-                    PutItemRequest.builder().tableName(table).item(toItem(contactKey, allowed.next(), now));
-            if (current.version() == 0) {
-                put.conditionExpression("attribute_not_exists(contactKey)");
-            } else {
-                put.conditionExpression("version = :expected")
-                        .expressionAttributeValues(Map.of(":expected", n(current.version())));
-            }
-            try {
-                dynamo.putItem(put.build());
-                return decision;
-            } catch (ConditionalCheckFailedException e) {
-                // another send or a failure changed the record: decide again on what is there now
-            }
-        }
-        throw new IllegalStateException("Contact record kept changing; giving up");
+        // a lost race means another send or a failure changed the record: decide again on what is there now
+        return ConflictRetry.DEFAULT
+                .run(() -> {
+                    ContactRecord current = get(contactKey);
+                    ContactRecord.SendDecision decision = current.decideSend(now, policy, newVerificationId);
+                    if (!(decision instanceof ContactRecord.SendDecision.Allowed allowed)) {
+                        return Optional.of(decision);
+                    }
+                    return write(contactKey, allowed.next(), now) ? Optional.of(decision) : Optional.empty();
+                })
+                .orElseThrow(ContactRecordRepository::keptChanging);
     }
 
     /**
@@ -84,29 +72,28 @@ public final class ContactRecordRepository {
      */
     public void releaseSend(
             String contactKey, String verificationId, String previousLiveVerificationId, Instant sentAt) {
-        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            ContactRecord current = get(contactKey);
-            if (current.version() == 0) {
-                return;
-            }
-            Optional<ContactRecord> next =
-                    current.withoutSend(sentAt.toEpochMilli(), verificationId, previousLiveVerificationId);
-            if (next.isEmpty()) {
-                return;
-            }
-            try {
-                dynamo.putItem(PutItemRequest.builder()
-                        .tableName(table)
-                        .item(toItem(contactKey, next.get(), sentAt))
-                        .conditionExpression("version = :expected")
-                        .expressionAttributeValues(Map.of(":expected", n(current.version())))
-                        .build());
-                return;
-            } catch (ConditionalCheckFailedException e) {
-                // another send or a failure changed the record: take the send back from what is there now
-            }
-        }
-        throw new IllegalStateException("Contact record kept changing; giving up");
+        ConflictRetry.DEFAULT
+                .run(() -> {
+                    ContactRecord current = get(contactKey);
+                    if (current.version() == 0) {
+                        return Optional.of(true);
+                    }
+                    Optional<ContactRecord> next =
+                            current.withoutSend(sentAt.toEpochMilli(), verificationId, previousLiveVerificationId);
+                    if (next.isEmpty()) {
+                        return Optional.of(true);
+                    }
+                    return write(contactKey, next.get(), sentAt) ? Optional.of(true) : Optional.<Boolean>empty();
+                })
+                .orElseThrow(ContactRecordRepository::keptChanging);
+    }
+
+    private boolean write(String contactKey, ContactRecord next, Instant now) {
+        return VersionedWrite.put(dynamo, table, toItem(contactKey, next, now), "contactKey", next.version());
+    }
+
+    private static IllegalStateException keptChanging() {
+        return new IllegalStateException("Contact record kept changing; giving up");
     }
 
     /** The outcome of recording one wrong code. */

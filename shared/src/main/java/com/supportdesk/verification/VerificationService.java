@@ -1,6 +1,5 @@
 package com.supportdesk.verification;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Validate;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
@@ -12,6 +11,7 @@ import com.supportdesk.notifications.delivery.Messenger;
 import com.supportdesk.notifications.delivery.VerificationMessages;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
+import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>A confirmation that fails answers the same, and takes at least
  * {@link VerificationPolicy#confirmMinimumDuration()}, whether the code was wrong, expired, used, burned,
  * replaced, another agent's or the verification does not exist. A suspended contact is the one
- * documented exception ({@code 423 CONTACT_SUSPENDED}).
+ * documented exception ({@code CONTACT_SUSPENDED}, a locked refusal).
  */
 public final class VerificationService {
     private static final Pattern VERIFICATION_ID = Pattern.compile("VER(-[0-9A-Z]{4}){4}");
@@ -78,8 +78,7 @@ public final class VerificationService {
         String tenantId = Validate.id("tenantId", body.tenantId());
         String callerPhone = Validate.phone("callerPhone", body.callerPhone());
         String contactId = Validate.optionalText("contactId", body.contactId(), 64);
-        Organization org =
-                organizations.find(tenantId).orElseThrow(() -> ApiException.notFound("Organisation " + tenantId));
+        Organization org = organizations.find(tenantId).orElseThrow(() -> Refusal.notFound("Organisation " + tenantId));
         messages.zone(); // a misconfigured zone fails here, before anything is written or sent
         Instant now = clock.instant();
         List<Contact> contacts = Contact.of(tenantId, org.contacts());
@@ -174,8 +173,7 @@ public final class VerificationService {
                                 contact.channel().name(),
                                 "exception",
                                 e.getClass().getName()));
-                throw new ApiException(
-                        502,
+                throw Refusal.dependencyFailed(
                         "DELIVERY_FAILED",
                         "The code could not be sent to the chosen contact. Try another registered contact.");
             }
@@ -209,11 +207,11 @@ public final class VerificationService {
                     .filter(c -> c.contactId().equals(contactId))
                     .findFirst()
                     .orElseThrow(
-                            () -> ApiException.unprocessable(
+                            () -> Refusal.ruleBroken(
                                     "UNKNOWN_CONTACT",
                                     "Choose the contact by one of the contactId values this organisation's verification lists; codes go only to registered contacts."));
             if (channel != null && channel != chosen.channel()) {
-                throw ApiException.unprocessable(
+                throw Refusal.ruleBroken(
                         "CHANNEL_MISMATCH",
                         "The chosen contact is reached by " + chosen.channel() + ", not " + channel + ".");
             }
@@ -225,7 +223,7 @@ public final class VerificationService {
         if (first.isEmpty() && channel == null) {
             first = contacts.stream().findFirst();
         }
-        return first.orElseThrow(() -> ApiException.unprocessable(
+        return first.orElseThrow(() -> Refusal.ruleBroken(
                 "NO_REGISTERED_CONTACT",
                 "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number")
                         + "."));
@@ -236,15 +234,13 @@ public final class VerificationService {
         return switch (guards.reserveSend(contactKey, verificationId, now)) {
             case ContactRecord.SendDecision.Suspended s -> throw suspended(s.until());
             case ContactRecord.SendDecision.TooSoon t ->
-                throw new ApiException(
-                        429,
+                throw Refusal.tooMany(
                         "RESEND_TOO_SOON",
                         "A code was sent to this contact less than "
                                 + policy.resendCooldown().toSeconds() + " seconds ago; a new one can be sent at "
                                 + t.retryAt() + ".");
             case ContactRecord.SendDecision.LimitReached l ->
-                throw new ApiException(
-                        429,
+                throw Refusal.tooMany(
                         "SEND_LIMIT_REACHED",
                         "This contact has had "
                                 + (l.daily()
@@ -466,23 +462,22 @@ public final class VerificationService {
         return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, VerificationMethod.CODE, grant);
     }
 
-    private ApiException rejected(String id) {
+    private Refusal rejected(String id) {
         Log.info(
                 "verification_attempt_refused",
                 Map.of("verificationId", VERIFICATION_ID.matcher(id).matches() ? id : "-"));
         return failed();
     }
 
-    private ApiException failed() {
-        return ApiException.unprocessable(
+    private Refusal failed() {
+        return Refusal.ruleBroken(
                 "VERIFICATION_FAILED",
                 "The code was not accepted. Ask the caller to read the latest code again; after " + policy.maxAttempts()
                         + " wrong codes, or once it has expired, start a new verification.");
     }
 
-    private static ApiException suspended(Instant until) {
-        return new ApiException(
-                423,
+    private static Refusal suspended(Instant until) {
+        return Refusal.locked(
                 "CONTACT_SUSPENDED",
                 "Codes to this contact are suspended until " + until + " after repeated wrong codes. "
                         + "Call the administrator back on a registered phone number, or choose another registered contact.");

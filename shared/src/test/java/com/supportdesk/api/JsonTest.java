@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.supportdesk.model.Language;
 import com.supportdesk.model.Severity;
+import com.supportdesk.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -30,8 +31,8 @@ class JsonTest {
     }
 
     private static void assertCode(String json, String code, String mentions) {
-        assertThatThrownBy(() -> Json.read(json, Body.class)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
+        assertThatThrownBy(() -> Json.read(json, Body.class)).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
             assertThat(e.code()).isEqualTo(code);
             assertThat(e.getMessage()).contains(mentions).doesNotContain("com.", "Exception", "line:");
         });

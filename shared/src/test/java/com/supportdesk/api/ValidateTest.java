@@ -3,6 +3,7 @@ package com.supportdesk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.supportdesk.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,20 +21,20 @@ class ValidateTest {
     void refusesNonE164(String phone) {
         assertThatThrownBy(() -> Validate.phone("contact.phone", phone))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.getMessage()).contains("contact.phone", "E.164"));
+                        Refusal.class, e -> assertThat(e.getMessage()).contains("contact.phone", "E.164"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a@b", "a b@c.cn", "@c.cn", "a@@c.cn", "a@c..cn"})
     void refusesMalformedEmail(String email) {
-        assertThatThrownBy(() -> Validate.email("email", email)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Validate.email("email", email)).isInstanceOf(Refusal.class);
     }
 
     @Test
     void countriesAreIsoAlpha2() {
         assertThat(Validate.country("country", "CN")).isEqualTo("CN");
-        assertThatThrownBy(() -> Validate.country("country", "ZZ")).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> Validate.country("country", "cn")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Validate.country("country", "ZZ")).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> Validate.country("country", "cn")).isInstanceOf(Refusal.class);
     }
 
     @Test

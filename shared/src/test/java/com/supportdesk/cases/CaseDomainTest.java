@@ -3,7 +3,6 @@ package com.supportdesk.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.supportdesk.api.ApiException;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.model.Category;
 import com.supportdesk.model.Language;
@@ -12,6 +11,7 @@ import com.supportdesk.model.Severity;
 import com.supportdesk.model.SupportPlan;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.RegisteredContacts;
+import com.supportdesk.refusal.Refusal;
 import com.supportdesk.sla.SlaPolicies;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +48,8 @@ class CaseDomainTest {
         try {
             check.run();
             return "allowed";
-        } catch (ApiException e) {
-            assertThat(e.status()).isEqualTo(422);
+        } catch (Refusal e) {
+            assertThat(e.kind()).isEqualTo(Refusal.Kind.RULE_BROKEN);
             assertThat(e.getMessage()).contains("Rule " + e.code());
             return e.code();
         }
@@ -131,8 +131,7 @@ class CaseDomainTest {
         assertThat(CaseTransitions.allowed(CaseStatus.CANCELLED, CaseStatus.OPEN))
                 .isFalse();
         assertThatThrownBy(() -> CaseTransitions.require("CS-1", CaseStatus.OPEN, CaseStatus.CLOSED))
-                .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT));
     }
 
     @ParameterizedTest
@@ -199,19 +198,19 @@ class CaseDomainTest {
                         names,
                         "tenantId",
                         "t1"))) {
-            assertThatThrownBy(bad::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code())
+            assertThatThrownBy(bad::run).isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code())
                     .isEqualTo("INVALID_NEXT_TOKEN"));
         }
     }
 
     @Test
     void theBodyHashIgnoresSpacingAndKeyOrderButNotContentOrTenant() {
-        String a = CaseSubmissionService.hash("t1", "{\"title\":\"x\",\"severity\":\"B\"}");
-        assertThat(CaseSubmissionService.hash("t1", "{ \"severity\" : \"B\",\n \"title\":\"x\" }"))
+        String a = IdempotencyKeys.bodyHash("t1", "{\"title\":\"x\",\"severity\":\"B\"}");
+        assertThat(IdempotencyKeys.bodyHash("t1", "{ \"severity\" : \"B\",\n \"title\":\"x\" }"))
                 .isEqualTo(a);
-        assertThat(CaseSubmissionService.hash("t1", "{\"title\":\"y\",\"severity\":\"B\"}"))
+        assertThat(IdempotencyKeys.bodyHash("t1", "{\"title\":\"y\",\"severity\":\"B\"}"))
                 .isNotEqualTo(a);
-        assertThat(CaseSubmissionService.hash("t2", "{\"title\":\"x\",\"severity\":\"B\"}"))
+        assertThat(IdempotencyKeys.bodyHash("t2", "{\"title\":\"x\",\"severity\":\"B\"}"))
                 .isNotEqualTo(a);
     }
 
@@ -219,8 +218,8 @@ class CaseDomainTest {
     void aConversationStopsBeforeTheCaseCouldNoLongerBeReadBack() {
         CaseRules.requireRoomForMessage("CS-AAAA-BBBB-CCCC", CaseRules.MAX_MESSAGES - 1);
         assertThatThrownBy(() -> CaseRules.requireRoomForMessage("CS-AAAA-BBBB-CCCC", CaseRules.MAX_MESSAGES))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
                     assertThat(e.code()).isEqualTo("CASE_CONVERSATION_FULL");
                 });
         // the promise behind the limit: the largest possible conversation fits in one Lambda response

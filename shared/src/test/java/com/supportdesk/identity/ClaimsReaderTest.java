@@ -3,7 +3,7 @@ package com.supportdesk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.supportdesk.api.ApiException;
+import com.supportdesk.refusal.Refusal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +51,6 @@ class ClaimsReaderTest {
     private static void assertUnauthorized(Map<String, String> claims) {
         assertThatThrownBy(() -> ClaimsReader.read(claims))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+                        Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED));
     }
 }

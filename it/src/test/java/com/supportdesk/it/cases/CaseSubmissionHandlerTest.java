@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.supportdesk.cases.IdempotencyKeys;
 import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
@@ -199,6 +200,29 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
                         .json()
                         .path("cases"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aKeyIsBoundForItsLifetimeAndFreeAgainAfterIt() {
+        String key = UUID.randomUUID().toString();
+        HttpResult first = invoke(submission, submit(tenant, bodyB(), key));
+        assertThat(first.status()).isEqualTo(201);
+        ObjectNode other = bodyB();
+        other.put("title", "A new problem under an old key");
+
+        clock.advance(IdempotencyKeys.LIFETIME.minusMinutes(1));
+        assertThat(invoke(submission, submit(tenant, other, key)).errorCode())
+                .as("another body within the lifetime")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+        HttpResult reused = invoke(submission, submit(tenant, other, key));
+        assertThat(reused.status()).as("another body after the lifetime").isEqualTo(201);
+        assertThat(reused.json().path("caseId").asText())
+                .isNotEqualTo(first.json().path("caseId").asText());
+        HttpResult retry = invoke(submission, submit(tenant, other, key));
+        assertThat(retry.status()).as("the key now answers for the new case").isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(reused.body());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.supportdesk.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.supportdesk.api.ApiException;
 import com.supportdesk.api.Json;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.ClaimsReader;
@@ -15,6 +14,7 @@ import com.supportdesk.local.lambda.LocalFunction;
 import com.supportdesk.local.lambda.LocalLambdaContext;
 import com.supportdesk.local.template.EventSource;
 import com.supportdesk.local.template.HttpRoute;
+import com.supportdesk.refusal.Refusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -231,7 +231,7 @@ public final class LocalGateway {
             Map<String, String> flat = new LinkedHashMap<>();
             claims.get().forEach((k, v) -> flat.put(k, HttpApiEvents.flattenClaim(v)));
             caller = ClaimsReader.read(flat);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return GatewayResponse.message(401, "Unauthorized");
         }
         if (!caller.has(Role.OPERATOR)) {

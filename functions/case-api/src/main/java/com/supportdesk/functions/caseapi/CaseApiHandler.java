@@ -2,6 +2,7 @@ package com.supportdesk.functions.caseapi;
 
 import com.supportdesk.api.Validate;
 import com.supportdesk.cases.CaseChanges;
+import com.supportdesk.cases.CaseOutbox;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseService;
 import com.supportdesk.cases.CaseSla;
@@ -33,11 +34,12 @@ public final class CaseApiHandler extends HttpApiFunction {
     private static CaseService service(FunctionEnvironment context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
+        CaseRepository cases = new CaseRepository(dynamo, context.required("CASES_TABLE"), sla);
         return new CaseService(
-                new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
+                cases,
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 sla,
-                SnsNotificationPublisher.from(context),
+                new CaseOutbox(cases, SnsNotificationPublisher.from(context)),
                 context.clock());
     }
 

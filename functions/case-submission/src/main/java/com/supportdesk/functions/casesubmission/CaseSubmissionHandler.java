@@ -2,9 +2,11 @@ package com.supportdesk.functions.casesubmission;
 
 import com.supportdesk.api.Validate;
 import com.supportdesk.cases.AgentGrantCheck;
+import com.supportdesk.cases.CaseOutbox;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.CaseSubmissionService;
+import com.supportdesk.cases.IdempotencyKeys;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
@@ -34,12 +36,15 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
     private static CaseSubmissionService service(FunctionEnvironment context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
+        String casesTable = context.required("CASES_TABLE");
+        CaseRepository cases = new CaseRepository(dynamo, casesTable, sla);
         return new CaseSubmissionService(
-                new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
+                cases,
+                new IdempotencyKeys(dynamo, casesTable, context.clock()),
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
                 sla,
-                SnsNotificationPublisher.from(context),
+                new CaseOutbox(cases, SnsNotificationPublisher.from(context)),
                 grants(new AccessGrantRepository(dynamo, context.required(AccessGrantRepository.TABLE_ENV))),
                 context.get("COMMUNITY_FORUM_URL", DEFAULT_FORUM),
                 context.clock());

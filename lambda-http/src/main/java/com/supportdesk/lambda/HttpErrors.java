@@ -1,0 +1,57 @@
+package com.supportdesk.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.supportdesk.api.Json;
+import com.supportdesk.refusal.Refusal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place where a refusal becomes HTTP: its kind chooses the status, and every error of every route
+ * has the same body, {@code {"error": {"code": ..., "message": ...}}}.
+ */
+public final class HttpErrors {
+    /** Seconds a client should wait before retrying when the desk is briefly unavailable. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    private HttpErrors() {}
+
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case RULE_BROKEN -> 422;
+            case LOCKED -> 423;
+            case TOO_MANY -> 429;
+            case DEPENDENCY_FAILED -> 502;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    static APIGatewayV2HTTPResponse of(Refusal refusal) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (refusal.kind() == Refusal.Kind.UNAVAILABLE) {
+            headers.put("retry-after", RETRY_AFTER_SECONDS);
+        }
+        return of(status(refusal.kind()), refusal.code(), refusal.getMessage(), headers);
+    }
+
+    static APIGatewayV2HTTPResponse of(int status, String code, String message, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("content-type", "application/json");
+        headers.put("cache-control", "no-store");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(new ErrorBody(new ErrorBody.Detail(code, message))))
+                .build();
+    }
+
+    /** The error shape of every route. */
+    record ErrorBody(Detail error) {
+        record Detail(String code, String message) {}
+    }
+}
