@@ -40,6 +40,7 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var logScope = LambdaLogScope.open(context);
         String routeKey = event == null ? null : event.getRouteKey();
         try {
             Route route = routes.get(routeKey);
@@ -61,6 +62,8 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                             e.getClass().getName()),
                     e);
             return error(500, "INTERNAL", "Something went wrong on our side. Please try again.");
+        } finally {
+            logScope.close();
         }
     }
 
