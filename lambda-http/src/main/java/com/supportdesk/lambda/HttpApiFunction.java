@@ -40,6 +40,7 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var logScope = LambdaLogScope.open(context);
         String routeKey = event == null ? null : event.getRouteKey();
         try {
             Route route = routes.get(routeKey);
@@ -63,6 +64,8 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                             e.getClass().getName()),
                     e);
             return HttpErrors.of(500, "INTERNAL", "Something went wrong on our side. Please try again.", Map.of());
+        } finally {
+            logScope.close();
         }
     }
 
