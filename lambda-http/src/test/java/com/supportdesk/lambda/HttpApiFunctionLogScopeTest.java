@@ -18,17 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every HTTP handler logs inside the scope of its invocation, and leaves none open behind it. */
 class HttpApiFunctionLogScopeTest {
     private static APIGatewayV2HTTPEvent get() {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("GET /things")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
-                                        .builder()
-                                        .withClaims(Map.of("sub", "a1", "groups", "[agent]"))
-                                        .build())
-                                .build())
-                        .build())
-                .build();
+        return HttpApiFunctionTest.agentGets("GET /things");
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HttpApiFunctionTest {
-    private static final Map<String, String> AGENT = Map.of("sub", "a1", "groups", "[agent]");
+    static final Map<String, String> AGENT = Map.of("sub", "a1", "groups", "[agent]");
 
-    private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> claims, String body) {
+    /** A request that passed the JWT authorizer with {@code claims}, as API Gateway hands it to a function. */
+    static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> claims, String body) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(routeKey)
                 .withHeaders(Map.of("Content-Type", "application/json"))
@@ -28,6 +29,10 @@ class HttpApiFunctionTest {
                                 .build())
                         .build())
                 .build();
+    }
+
+    static APIGatewayV2HTTPEvent agentGets(String routeKey) {
+        return event(routeKey, AGENT, null);
     }
 
     private static HttpApiFunction function(Route route) {

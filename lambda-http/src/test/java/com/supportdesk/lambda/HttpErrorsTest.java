@@ -2,7 +2,6 @@ package com.supportdesk.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.supportdesk.refusal.Refusal;
 import java.util.Arrays;
@@ -41,19 +40,7 @@ class HttpErrorsTest {
         HttpApiFunction function = new HttpApiFunction(Map.of("GET /things", request -> {
             throw new Refusal(kind, "SOME_CODE", "Said for a person.");
         })) {};
-        APIGatewayV2HTTPResponse response = function.handleRequest(
-                APIGatewayV2HTTPEvent.builder()
-                        .withRouteKey("GET /things")
-                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
-                                                .builder()
-                                                .withClaims(Map.of("sub", "a1", "groups", "[agent]"))
-                                                .build())
-                                        .build())
-                                .build())
-                        .build(),
-                null);
+        APIGatewayV2HTTPResponse response = function.handleRequest(HttpApiFunctionTest.agentGets("GET /things"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(CONTRACT.get(kind));
         assertThat(response.getBody())

@@ -12,7 +12,7 @@ import java.util.List;
 public record StartResult(
         String verificationId,
         String tenantId,
-        String status,
+        VerificationOutcome status,
         VerificationMethod method,
         Channel channel,
         String contactId,
@@ -20,8 +20,4 @@ public record StartResult(
         Instant expiresAt,
         Instant resendAvailableAt,
         List<ContactOption> contacts,
-        AccessGrant grant) {
-
-    public static final String VERIFIED = "VERIFIED";
-    public static final String CODE_SENT = "CODE_SENT";
-}
+        AccessGrant grant) {}

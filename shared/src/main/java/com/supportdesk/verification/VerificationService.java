@@ -116,7 +116,7 @@ public final class VerificationService {
             return new StartResult(
                     verificationId,
                     tenantId,
-                    StartResult.VERIFIED,
+                    VerificationOutcome.VERIFIED,
                     VerificationMethod.REGISTERED_NUMBER,
                     null,
                     null,
@@ -190,7 +190,7 @@ public final class VerificationService {
         return new StartResult(
                 verificationId,
                 tenantId,
-                StartResult.CODE_SENT,
+                VerificationOutcome.CODE_SENT,
                 VerificationMethod.CODE,
                 contact.channel(),
                 contact.contactId(),
@@ -459,7 +459,7 @@ public final class VerificationService {
         organizations
                 .find(v.tenantId())
                 .ifPresent(org -> notifyVerified(org, VerificationMethod.CODE, masked(org, v.contactId()), grant));
-        return new ConfirmResult(v.verificationId(), StartResult.VERIFIED, VerificationMethod.CODE, grant);
+        return new ConfirmResult(v.verificationId(), VerificationOutcome.VERIFIED, VerificationMethod.CODE, grant);
     }
 
     private Refusal rejected(String id) {
