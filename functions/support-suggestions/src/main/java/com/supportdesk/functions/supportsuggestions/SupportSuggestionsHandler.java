@@ -1,0 +1,44 @@
+package com.supportdesk.functions.supportsuggestions;
+
+import com.supportdesk.api.Validate;
+import com.supportdesk.lambda.ApiResponse;
+import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.Route;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.runtime.Log;
+import java.util.Map;
+
+/**
+ * {@code GET /support/suggestions?q=&service=&limit=}: help articles before contacting support. A function
+ * of its own because it carries Lucene and two dictionaries that no other function should load.
+ */
+public final class SupportSuggestionsHandler extends HttpApiFunction {
+
+    public SupportSuggestionsHandler() {
+        this(FunctionEnvironment.fromSystem());
+    }
+
+    public SupportSuggestionsHandler(FunctionEnvironment context) {
+        this(SuggestionService.load(context.required("COMMUNITY_FORUM_URL"), Log::info));
+    }
+
+    private SupportSuggestionsHandler(SuggestionService suggestions) {
+        super(Map.<String, Route>of(
+                "GET /support/suggestions",
+                request -> ApiResponse.ok(suggestions.suggest(
+                        request.caller(),
+                        request.query("q").orElse(null),
+                        request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
+                        request.query("limit").map(SupportSuggestionsHandler::limit),
+                        request.header("Accept-Language")))));
+    }
+
+    private static int limit(String raw) {
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw Validate.invalid("limit", "must be a whole number from 1 to " + SuggestionService.MAX_LIMIT);
+        }
+    }
+}
