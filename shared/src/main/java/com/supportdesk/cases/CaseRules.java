@@ -6,9 +6,7 @@ import com.supportdesk.model.SupportPlan;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.sla.SlaPolicies;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The submission rules of the support policy (SPEC section 4). Each refusal is a broken rule whose code and
@@ -22,19 +20,8 @@ public final class CaseRules {
     public static final String SEVERITY_A_PHONE = "SEVERITY_A_REQUIRES_PHONE_CONTACT";
     public static final String THIRD_PARTY = "THIRD_PARTY_OUT_OF_SCOPE";
     public static final String THIRD_PARTY_CONFIRM = "THIRD_PARTY_CONFIRMATION_REQUIRED";
-
-    /**
-     * Words that suggest a request about someone else's product. They do not refuse a case by themselves
-     * (an add-in can be the vendor's own); they ask the admin to say so with {@code "thirdParty": false}.
-     */
-    private static final List<Pattern> THIRD_PARTY_WORDS = List.of(
-            Pattern.compile("third[- ]?party", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\badd[- ]?ins?\\b", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\bplug[- ]?ins?\\b", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("第三方"),
-            Pattern.compile("サードパーティ"),
-            Pattern.compile("アドイン"),
-            Pattern.compile("加载项"));
+    public static final String CUSTOMER_NETWORK = "CUSTOMER_NETWORK_OUT_OF_SCOPE";
+    public static final String NETWORK_CONFIRM = "NETWORK_CONFIRMATION_REQUIRED";
 
     private CaseRules() {}
 
@@ -84,8 +71,9 @@ public final class CaseRules {
 
     /**
      * Troubleshooting of third-party services and add-ins is out of scope. Detection: the explicit flag
-     * {@code thirdParty: true} refuses; without the flag, third-party words in the title or description
-     * ask for confirmation ({@code thirdParty: false} says the case is about the vendor's own service).
+     * {@code thirdParty: true} refuses; without the flag, third-party words ({@link OutOfScopeTerms}) in
+     * the title or description ask for confirmation ({@code thirdParty: false} says the case is about the
+     * vendor's own service). Words alone never refuse: an add-in can be the vendor's own.
      */
     public static void thirdParty(NewCase request, String forumUrl) {
         if (Boolean.TRUE.equals(request.thirdParty())) {
@@ -96,19 +84,47 @@ public final class CaseRules {
                             + forumUrl + ".");
         }
         if (request.thirdParty() == null) {
-            String text = request.title() + "\n" + request.description();
-            Optional<Pattern> hit = THIRD_PARTY_WORDS.stream()
-                    .filter(p -> p.matcher(text).find())
-                    .findFirst();
+            Optional<String> hit = mentions(OutOfScopeTerms.Kind.THIRD_PARTY, request);
             if (hit.isPresent()) {
                 throw Refusal.ruleBroken(
                         THIRD_PARTY_CONFIRM,
                         "Rule " + THIRD_PARTY_CONFIRM + ": this request"
-                                + " mentions a third-party product or add-in, which we cannot troubleshoot (the community forum at "
-                                + forumUrl
+                                + " mentions a third-party product or add-in (\"" + hit.get()
+                                + "\"), which we cannot troubleshoot (the community forum at " + forumUrl
                                 + " can help). If it is about our own service, send it again with \"thirdParty\": false.");
             }
         }
+    }
+
+    /**
+     * Problems in the customer's own network (proxy, firewall, DNS servers, VPN, Wi-Fi, client
+     * connectivity) are for their network team (the seed). {@code customerNetwork: true} refuses; without
+     * the flag, network words ask for confirmation, and {@code customerNetwork: false} says the problem
+     * is not in their network (it also happens outside it, or the network team ruled it out).
+     */
+    public static void customerNetwork(NewCase request) {
+        if (Boolean.TRUE.equals(request.customerNetwork())) {
+            throw Refusal.ruleBroken(
+                    CUSTOMER_NETWORK,
+                    "Rule " + CUSTOMER_NETWORK + ": problems in your own network or client connectivity (proxy,"
+                            + " firewall, DNS servers, VPN, Wi-Fi) are outside our support; please ask your network team.");
+        }
+        if (request.customerNetwork() == null) {
+            Optional<String> hit = mentions(OutOfScopeTerms.Kind.CUSTOMER_NETWORK, request);
+            if (hit.isPresent()) {
+                throw Refusal.ruleBroken(
+                        NETWORK_CONFIRM,
+                        "Rule " + NETWORK_CONFIRM + ": this request mentions your own network or client connectivity"
+                                + " (\"" + hit.get() + "\"). Problems there are outside our support: please check with"
+                                + " your network team first. If the problem is with our service (it also happens outside"
+                                + " your network, or your network team ruled the network out), send it again with"
+                                + " \"customerNetwork\": false.");
+            }
+        }
+    }
+
+    private static Optional<String> mentions(OutOfScopeTerms.Kind kind, NewCase request) {
+        return OutOfScopeTerms.standard().find(kind, request.title() + "\n" + request.description());
     }
 
     /** The refusal text for a tenant member who is not an administrator. */

@@ -102,6 +102,7 @@ public final class CaseSubmissionService {
                         "Organisation " + tenantId + " has no profile yet; support cannot open cases for it."));
         NewCase request = body.validated(organization.language());
         CaseRules.thirdParty(request, forumUrl);
+        CaseRules.customerNetwork(request);
         CaseRules.severity(
                 organization,
                 request.category(),

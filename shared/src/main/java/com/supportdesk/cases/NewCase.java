@@ -9,7 +9,8 @@ import com.supportdesk.model.Severity;
 /**
  * The body of {@code POST /cases}. {@code tenantId} is only for an agent opening a case for a verified
  * caller; an admin's tenant always comes from the token. {@code thirdParty} says whether the request is
- * about a third-party service or add-in (see {@link CaseRules#thirdParty}).
+ * about a third-party service or add-in (see {@link CaseRules#thirdParty}), {@code customerNetwork} whether
+ * it is about the customer's own network (see {@link CaseRules#customerNetwork}).
  */
 public record NewCase(
         String tenantId,
@@ -20,7 +21,8 @@ public record NewCase(
         Severity severity,
         String businessImpact,
         CaseContact contact,
-        Boolean thirdParty) {
+        Boolean thirdParty,
+        Boolean customerNetwork) {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 8000;
@@ -41,6 +43,7 @@ public record NewCase(
                 Validate.present("severity", severity),
                 Validate.optionalText("businessImpact", businessImpact, MAX_IMPACT),
                 Validate.present("contact", contact).validated(fallbackLanguage),
-                thirdParty);
+                thirdParty,
+                customerNetwork);
     }
 }

@@ -102,7 +102,8 @@ class CaseDomainTest {
                 Severity.C,
                 null,
                 EMAIL_ONLY,
-                thirdParty);
+                thirdParty,
+                null);
         assertThat(refusal(() -> CaseRules.thirdParty(request, "https://forum.example")))
                 .isEqualTo(outcome);
     }

@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /cases} and {@code GET /support/options}. */
 public final class CaseSubmissionHandler extends HttpApiFunction {
-    static final String DEFAULT_FORUM = "https://techcommunity.microsoft.com/";
 
     public CaseSubmissionHandler() {
         this(FunctionEnvironment.fromSystem());
@@ -46,7 +45,8 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                 sla,
                 new CaseOutbox(cases, SnsNotificationPublisher.from(context)),
                 grants(new AccessGrantRepository(dynamo, context.required(AccessGrantRepository.TABLE_ENV))),
-                context.get("COMMUNITY_FORUM_URL", DEFAULT_FORUM),
+                // the deployment's own community (template parameter CommunityForumUrl), never a built-in one
+                context.required("COMMUNITY_FORUM_URL"),
                 context.clock());
     }
 
