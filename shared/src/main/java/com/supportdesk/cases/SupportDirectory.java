@@ -18,25 +18,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a customer needs to reach support: the phone number for their country, and the support hours
- * and expected initial response in words. The words are derived from the SLA policy, so they never
- * disagree with the clocks.
+ * What a customer needs to reach support: the phone line for their country (its number, hours and
+ * languages, kept as data), and the support hours and expected initial response in words. The words are
+ * derived from the SLA policy, so they never disagree with the clocks.
  */
 public final class SupportDirectory {
 
-    /** A number to call: as printed for the country, and as a {@code tel:} URI. */
-    public record Phone(String country, String number, String tel, String label) {}
+    /**
+     * A number to call: as printed for the country and as a {@code tel:} URI, the hours it answers and the
+     * languages it offers (BCP 47 tags). The lines are data: {@link PhoneDirectory}.
+     */
+    public record Phone(
+            String country, String number, String tel, String label, PhoneHours hours, List<String> languages) {
 
-    /** The regional operator's line: for China and for every country without a number of its own. */
-    public static final Phone OPERATOR =
-            new Phone("CN", "(86) 400-089-0365", "tel:+864000890365", "Regional operator support line");
+        public Phone {
+            languages = languages == null ? List.of() : List.copyOf(languages);
+        }
+    }
 
-    private static final Map<String, Phone> BY_COUNTRY = Map.of(
-            "US", new Phone("US", "1 800 865 9408", "tel:+18008659408", "United States"),
-            "CA", new Phone("CA", "1 800 865 9408", "tel:+18008659408", "Canada"),
-            "AU", new Phone("AU", "1 800 197 503", "tel:+611800197503", "Australia"),
-            "GB", new Phone("GB", "0800 032 6417", "tel:+448000326417", "United Kingdom"),
-            "CN", OPERATOR);
+    /** When a line answers, in words, and the time zone the words are in. */
+    public record PhoneHours(String text, String zone) {}
 
     private final SlaPolicies policies;
 
@@ -46,7 +47,7 @@ public final class SupportDirectory {
 
     /** The number for {@code country} (ISO alpha-2); the operator's line when it has none of its own. */
     public static Phone phoneFor(String country) {
-        return country == null ? OPERATOR : BY_COUNTRY.getOrDefault(country.toUpperCase(Locale.ROOT), OPERATOR);
+        return PhoneDirectory.standard().phoneFor(country);
     }
 
     /** "Every day 09:00–24:00, public holidays included (Asia/Shanghai)" and the like. */

@@ -1,0 +1,60 @@
+package com.supportdesk.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.supportdesk.api.Validate;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The phone directory is data: complete for every country an organisation can be in, and for the fallback. */
+class PhoneDirectoryTest {
+    private static final PhoneDirectory DIRECTORY = PhoneDirectory.standard();
+
+    @Test
+    void everyCountryAnOrganisationCanHaveGetsACompleteLine() {
+        for (String country : Locale.getISOCountries()) {
+            assertThat(Validate.country("country", country)).isEqualTo(country);
+            complete(SupportDirectory.phoneFor(country));
+            complete(SupportDirectory.phoneFor(country.toLowerCase(Locale.ROOT)));
+        }
+        complete(SupportDirectory.phoneFor(null));
+    }
+
+    @Test
+    void everyListedLineIsCompleteAndForARealCountry() {
+        assertThat(DIRECTORY.lines()).containsKeys("US", "CA", "AU", "GB", "CN");
+        DIRECTORY.lines().forEach((country, line) -> {
+            assertThat(Validate.country("country", country)).isEqualTo(country);
+            assertThat(line.country()).isEqualTo(country);
+            complete(line);
+        });
+    }
+
+    @Test
+    void countriesWithoutALineOfTheirOwnCallTheRegionalOperator() {
+        SupportDirectory.Phone fallback = DIRECTORY.fallback();
+        assertThat(fallback.country()).isEqualTo("CN");
+        assertThat(fallback.number()).isEqualTo("(86) 400-089-0365");
+        assertThat(fallback.languages()).contains("zh-CN");
+        assertThat(fallback.hours().zone()).isEqualTo("Asia/Shanghai");
+        assertThat(SupportDirectory.phoneFor("JP")).isSameAs(fallback);
+        assertThat(SupportDirectory.phoneFor("DE")).isSameAs(fallback);
+        assertThat(SupportDirectory.phoneFor("CA").languages()).contains("en", "fr");
+    }
+
+    /** Printed number and tel: URI are the same number; hours name a real zone; languages are BCP 47 tags. */
+    private static void complete(SupportDirectory.Phone line) {
+        assertThat(line.number()).as(line.country()).isNotBlank();
+        assertThat(line.label()).as(line.country()).isNotBlank();
+        assertThat(line.tel()).as(line.country()).matches("tel:\\+[1-9][0-9]{6,14}");
+        String printed = line.number().replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        assertThat(line.tel().replaceAll("[^0-9]", "")).as(line.country()).endsWith(printed);
+        assertThat(line.hours()).as(line.country()).isNotNull();
+        assertThat(line.hours().text()).as(line.country()).isNotBlank();
+        assertThat(ZoneId.of(line.hours().zone())).isNotNull();
+        assertThat(line.languages()).as(line.country()).isNotEmpty().allSatisfy(tag -> assertThat(
+                        Locale.forLanguageTag(tag).toLanguageTag())
+                .isEqualTo(tag));
+    }
+}
