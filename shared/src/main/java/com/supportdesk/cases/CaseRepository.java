@@ -343,6 +343,9 @@ public final class CaseRepository {
         item.put("createdAt", instant(c.createdAt()));
         item.put("createdBy", s(c.createdBy()));
         item.put("updatedAt", instant(c.updatedAt()));
+        if (c.suggestionsShown() != null) {
+            item.put("suggestionsShown", AttributeValue.fromBool(c.suggestionsShown()));
+        }
         // index attributes
         String createdKey = SortableTime.format(c.createdAt()) + "#" + c.caseId();
         item.put("createdKey", s(createdKey));
@@ -447,7 +450,10 @@ public final class CaseRepository {
                 Attributes.number(item, "version"),
                 Attributes.instant(item, "createdAt"),
                 Attributes.string(item, "createdBy"),
-                Attributes.instant(item, "updatedAt"));
+                Attributes.instant(item, "updatedAt"),
+                item.containsKey("suggestionsShown")
+                        ? item.get("suggestionsShown").bool()
+                        : null);
     }
 
     private static Map<String, NotificationRequest> outboxOf(Map<String, AttributeValue> item) {

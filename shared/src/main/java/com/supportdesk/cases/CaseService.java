@@ -318,6 +318,7 @@ public final class CaseService {
                 c.status(),
                 c.incidentIds(),
                 c.openedVia(),
+                c.suggestionsShown(),
                 c.version(),
                 c.createdAt(),
                 c.createdBy(),

@@ -147,7 +147,8 @@ public final class CaseSubmissionService {
                 1,
                 now,
                 caller.subject(),
-                now);
+                now,
+                request.suggestionsShown());
         NotificationRequest acknowledgement = NotificationRequest.of(
                 caseId + "#ack",
                 NotificationType.CASE_ACKNOWLEDGEMENT,
@@ -180,7 +181,9 @@ public final class CaseSubmissionService {
                             "severity",
                             request.severity().name(),
                             "category",
-                            request.category().name()));
+                            request.category().name(),
+                            "suggestionsShown",
+                            String.valueOf(request.suggestionsShown())));
         }
         JsonNode response = Json.MAPPER.valueToTree(receipt(supportCase, organization, active));
         key.ifPresent(k -> keys.complete(k, response));

@@ -26,6 +26,7 @@ public final class CaseViews {
             CaseStatus status,
             List<String> incidentIds,
             OpenedVia openedVia,
+            Boolean suggestionsShown,
             long version,
             Instant createdAt,
             String createdBy,

@@ -10,7 +10,8 @@ import com.supportdesk.model.Severity;
  * The body of {@code POST /cases}. {@code tenantId} is only for an agent opening a case for a verified
  * caller; an admin's tenant always comes from the token. {@code thirdParty} says whether the request is
  * about a third-party service or add-in (see {@link CaseRules#thirdParty}), {@code customerNetwork} whether
- * it is about the customer's own network (see {@link CaseRules#customerNetwork}).
+ * it is about the customer's own network (see {@link CaseRules#customerNetwork}); {@code suggestionsShown}
+ * whether the admin was shown help articles before opening it ({@code GET /support/suggestions}).
  */
 public record NewCase(
         String tenantId,
@@ -22,7 +23,8 @@ public record NewCase(
         String businessImpact,
         CaseContact contact,
         Boolean thirdParty,
-        Boolean customerNetwork) {
+        Boolean customerNetwork,
+        Boolean suggestionsShown) {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 8000;
@@ -44,6 +46,7 @@ public record NewCase(
                 Validate.optionalText("businessImpact", businessImpact, MAX_IMPACT),
                 Validate.present("contact", contact).validated(fallbackLanguage),
                 thirdParty,
-                customerNetwork);
+                customerNetwork,
+                suggestionsShown);
     }
 }

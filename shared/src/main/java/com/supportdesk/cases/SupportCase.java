@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param openedVia {@code ONLINE} (an admin) or {@code PHONE} (an agent holding a verification grant)
  * @param incidentIds active service-health incidents of the case's service when it was opened
+ * @param suggestionsShown whether help articles were shown before the case was opened; {@code null} when
+ *     the client did not say (and for cases opened before it could)
  */
 public record SupportCase(
         String caseId,
@@ -33,7 +35,8 @@ public record SupportCase(
         long version,
         Instant createdAt,
         String createdBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Boolean suggestionsShown) {
 
     public SupportCase {
         incidentIds = List.copyOf(incidentIds);
@@ -69,6 +72,7 @@ public record SupportCase(
                 version + 1,
                 createdAt,
                 createdBy,
-                now);
+                now,
+                suggestionsShown);
     }
 }

@@ -103,6 +103,7 @@ class CaseDomainTest {
                 null,
                 EMAIL_ONLY,
                 thirdParty,
+                null,
                 null);
         assertThat(refusal(() -> CaseRules.thirdParty(request, "https://forum.example")))
                 .isEqualTo(outcome);

@@ -117,7 +117,8 @@ class OutOfScopeTermsTest {
                 null,
                 new CaseContact("Sato", "sato@fabrikam.example", null, ContactMethod.EMAIL, Language.JA),
                 thirdParty,
-                customerNetwork);
+                customerNetwork,
+                null);
     }
 
     private static Optional<Refusal> refusal(Runnable rule) {
