@@ -52,10 +52,11 @@ class TemplateContractTest {
         Set<String> sampled = new TreeSet<>();
         try (Stream<Path> files = Files.list(ProjectRoot.find().resolve("events"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                sampled.add(com.supportdesk.api.Json.MAPPER
-                        .readTree(file.toFile())
-                        .path("routeKey")
-                        .asText());
+                var event = com.supportdesk.api.Json.MAPPER.readTree(file.toFile());
+                if (event.has("Records")) {
+                    continue; // an event of another source (SQS, SNS), exercised by its function's tests
+                }
+                sampled.add(event.path("routeKey").asText());
             }
         }
         Set<String> routed = new TreeSet<>();
