@@ -29,6 +29,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The template, the OpenAPI contract and the code agree with each other. */
@@ -190,6 +193,23 @@ class TemplateContractTest {
                             .as("the publisher's type attribute")
                             .isEqualTo(request.type().name());
                 }
+            }
+        }
+    }
+
+    /** The local SQS server is for the runner and the tests: a deployed function never carries it. */
+    @Test
+    void noFunctionJarCarriesTheLocalSqsServer() throws IOException {
+        List<Path> jars = template.functions().stream()
+                .map(function -> ProjectRoot.find().resolve(function.codeUri()))
+                .filter(Files::isRegularFile)
+                .toList();
+        Assumptions.assumeFalse(jars.isEmpty(), "the function jars are built by package, after this phase");
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertThat(zip.stream().map(ZipEntry::getName))
+                        .as(jar.getFileName().toString())
+                        .noneMatch(name -> name.startsWith("org/elasticmq/") || name.startsWith("org/apache/pekko/"));
             }
         }
     }
