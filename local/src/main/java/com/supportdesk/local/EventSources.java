@@ -32,6 +32,9 @@ final class EventSources implements AutoCloseable {
     private final List<SqsEventSourceMapping> pollers;
     private final LocalSns sns;
 
+    /** An event source of a loaded function, checked and about to start. */
+    private record Planned<S>(LocalFunction function, S settings) {}
+
     private EventSources(List<LocalSchedule> schedules, List<SqsEventSourceMapping> pollers, LocalSns sns) {
         this.schedules = List.copyOf(schedules);
         this.pollers = List.copyOf(pollers);
@@ -53,41 +56,31 @@ final class EventSources implements AutoCloseable {
         Map<String, QueueAddress> queues = aws.emulators().queues();
         subscribeQueues(template, aws, sns, sqs, queues);
         subscribeFunctions(template, aws, sns, functions);
-        List<SqsEventSourceMapping.Settings> pollerSettings = new ArrayList<>();
-        List<String> pollerFunctions = new ArrayList<>();
-        List<LocalSchedule.Settings> scheduleSettings = new ArrayList<>();
-        List<String> scheduleFunctions = new ArrayList<>();
+        // every event is checked before anything starts, so that a refused setting leaves nothing running
+        List<Planned<SqsEventSourceMapping.Settings>> plannedPollers = new ArrayList<>();
+        List<Planned<LocalSchedule.Settings>> plannedSchedules = new ArrayList<>();
         for (FunctionDefinition definition : template.functions()) {
+            LocalFunction function = functions.get(definition.logicalId());
             for (EventSource event : definition.eventsOfType("SQS")) {
                 SqsEventSourceMapping.Settings settings =
                         sqsSettings(template, aws, queues, definition, event, visibilityTimeout);
-                if (enabled(event) && functions.containsKey(definition.logicalId())) {
-                    pollerSettings.add(settings);
-                    pollerFunctions.add(definition.logicalId());
+                if (enabled(event) && function != null) {
+                    plannedPollers.add(new Planned<>(function, settings));
                 }
             }
             for (EventSource event : definition.eventsOfType("Schedule")) {
                 LocalSchedule.Settings settings = scheduleSettings(aws, definition, event);
-                if (enabled(event) && functions.containsKey(definition.logicalId())) {
-                    scheduleSettings.add(settings);
-                    scheduleFunctions.add(definition.logicalId());
+                if (enabled(event) && function != null) {
+                    plannedSchedules.add(new Planned<>(function, settings));
                 }
             }
         }
-        List<SqsEventSourceMapping> pollers = new ArrayList<>();
-        List<LocalSchedule> schedules = new ArrayList<>();
-        for (int i = 0; i < pollerSettings.size(); i++) {
-            pollers.add(SqsEventSourceMapping.start(
-                    functions.get(pollerFunctions.get(i)), pollerSettings.get(i), sqs, Emulators.REGION));
-        }
-        for (int i = 0; i < scheduleSettings.size(); i++) {
-            schedules.add(LocalSchedule.start(
-                    functions.get(scheduleFunctions.get(i)),
-                    scheduleSettings.get(i),
-                    clock,
-                    Emulators.REGION,
-                    LocalAws.ACCOUNT));
-        }
+        List<SqsEventSourceMapping> pollers = plannedPollers.stream()
+                .map(p -> SqsEventSourceMapping.start(p.function(), p.settings(), sqs, Emulators.REGION))
+                .toList();
+        List<LocalSchedule> schedules = plannedSchedules.stream()
+                .map(p -> LocalSchedule.start(p.function(), p.settings(), clock, Emulators.REGION, LocalAws.ACCOUNT))
+                .toList();
         return new EventSources(schedules, pollers, sns);
     }
 

@@ -138,7 +138,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             try {
                 batch = receiveBatch();
                 reachable = true;
-            } catch (SdkException e) {
+            } catch (RuntimeException e) {
+                // SQS unreachable, or its client closed under a poller that outlived close()
                 if (stopping) {
                     return;
                 }
