@@ -15,11 +15,13 @@ import java.util.Map;
  * but pointing at the emulators.
  */
 public final class LocalAws {
-    public static final String ACCOUNT = "000000000000";
+    public static final String ACCOUNT = Emulators.ACCOUNT;
 
     private final Emulators emulators;
     private final Map<String, String> refs = new LinkedHashMap<>();
-    private final Map<String, String> arns = new LinkedHashMap<>();
+    /** {@code "LogicalId.Attribute"} → what {@code Fn::GetAtt} returns locally. */
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+
     private final Map<String, String> localSettings;
 
     /**
@@ -44,16 +46,20 @@ public final class LocalAws {
         });
         emulators.tableNames().forEach((logicalId, table) -> {
             refs.put(logicalId, table);
-            arns.put(logicalId, "arn:aws:dynamodb:" + Emulators.REGION + ":" + ACCOUNT + ":table/" + table);
+            attributes.put(
+                    logicalId + ".Arn", "arn:aws:dynamodb:" + Emulators.REGION + ":" + ACCOUNT + ":table/" + table);
         });
         template.topics().keySet().forEach(logicalId -> {
             String arn = topicArn(logicalId);
             refs.put(logicalId, arn);
-            arns.put(logicalId, arn);
+            attributes.put(logicalId + ".TopicArn", arn);
+            attributes.put(logicalId + ".TopicName", logicalId);
         });
-        template.resourcesOfType("AWS::SQS::Queue").keySet().forEach(logicalId -> {
-            refs.put(logicalId, "http://127.0.0.1/" + ACCOUNT + "/" + logicalId);
-            arns.put(logicalId, "arn:aws:sqs:" + Emulators.REGION + ":" + ACCOUNT + ":" + logicalId);
+        emulators.queues().forEach((logicalId, queue) -> {
+            refs.put(logicalId, queue.url());
+            attributes.put(logicalId + ".Arn", queue.arn());
+            attributes.put(logicalId + ".QueueName", queue.name());
+            attributes.put(logicalId + ".QueueUrl", queue.url());
         });
         template.resourcesOfType("AWS::SSM::Parameter")
                 .keySet()
@@ -61,7 +67,7 @@ public final class LocalAws {
         template.resourcesOfType("AWS::SecretsManager::Secret").keySet().forEach(logicalId -> {
             String arn = "arn:aws:secretsmanager:" + Emulators.REGION + ":" + ACCOUNT + ":secret:" + logicalId;
             refs.put(logicalId, arn);
-            arns.put(logicalId, arn);
+            attributes.put(logicalId + ".Id", arn);
         });
     }
 
@@ -76,16 +82,19 @@ public final class LocalAws {
     /** The environment the function would have in AWS, resolved locally, plus emulator endpoints. */
     public Map<String, String> environmentOf(FunctionDefinition function) {
         Map<String, String> env = new LinkedHashMap<>();
-        function.environment().forEach((name, value) -> env.put(name, Intrinsics.resolve(value, refs, arns)));
+        function.environment().forEach((name, value) -> env.put(name, Intrinsics.resolve(value, refs, attributes)));
         env.putAll(emulators.awsEnvironment());
         env.putAll(localSettings);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         return env;
     }
 
-    /** What a template value ({@code !Ref}, {@code !GetAtt X.Arn}, {@code !Sub}, or a plain value) is locally. */
+    /**
+     * What a template value ({@code !Ref}, {@code !GetAtt X.Arn} and the other attributes of tables, topics
+     * and queues, {@code !Sub}, or a plain value) is locally.
+     */
     public String resolve(Object value) {
-        return Intrinsics.resolve(value, refs, arns);
+        return Intrinsics.resolve(value, refs, attributes);
     }
 
     public FunctionEnvironment contextOf(FunctionDefinition function, Clock clock) {

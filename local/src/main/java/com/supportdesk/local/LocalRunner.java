@@ -8,12 +8,14 @@ import com.supportdesk.local.gateway.LocalHttpServer;
 import com.supportdesk.local.gateway.Router;
 import com.supportdesk.local.lambda.LocalFunction;
 import com.supportdesk.local.sns.LocalSns;
+import com.supportdesk.local.sqs.LocalQueues;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole suite on a developer's machine, without Docker or an AWS account: the emulators with the
@@ -49,51 +53,79 @@ public final class LocalRunner implements AutoCloseable {
     public static final String SECRET_ENV = "SUPPORT_DESK_LOCAL_JWT_SECRET";
     /** How long the tokens the runner prints stay valid. */
     public static final Duration DEMO_TOKEN_VALIDITY = Duration.ofHours(12);
+    /** How often {@link #awaitIdle} looks. */
+    private static final Duration IDLE_POLL = Duration.ofMillis(25);
 
     /**
      * How to start.
      *
-     * @param port         HTTP port on 127.0.0.1; 0 picks a free one
-     * @param clockStart   where the simulated clock starts (default: now)
-     * @param jwtSecret    the local signing secret (default: random per run)
-     * @param seedDemoData seed the demo organisations and incident
-     * @param accessLog    print one line per request
+     * @param port              HTTP port on 127.0.0.1; 0 picks a free one
+     * @param clockStart        where the simulated clock starts (default: now)
+     * @param jwtSecret         the local signing secret (default: random per run)
+     * @param seedDemoData      seed the demo organisations and incident
+     * @param accessLog         print one line per request
+     * @param template          run this template instead of the project's {@code template.yaml} (tests)
+     * @param visibilityTimeout the SQS pollers receive with this visibility timeout instead of each queue's
+     *                          own, so that failed records come back sooner (tests; whole seconds)
      */
     public record Options(
             int port,
             Optional<Instant> clockStart,
             Optional<String> jwtSecret,
             boolean seedDemoData,
-            boolean accessLog) {
+            boolean accessLog,
+            Optional<Path> template,
+            Optional<Duration> visibilityTimeout) {
         public static final int DEFAULT_PORT = 3000;
 
+        public Options {
+            visibilityTimeout.ifPresent(timeout -> {
+                if (timeout.isNegative() || timeout.toSeconds() > 43_200 || timeout.toMillis() % 1000 != 0) {
+                    throw new IllegalArgumentException(
+                            "A visibility timeout is whole seconds from 0 to 43200, not " + timeout);
+                }
+            });
+        }
+
         public static Options defaults() {
-            return new Options(DEFAULT_PORT, Optional.empty(), Optional.empty(), true, true);
+            return new Options(
+                    DEFAULT_PORT, Optional.empty(), Optional.empty(), true, true, Optional.empty(), Optional.empty());
         }
 
         /** A free port, no access log: what tests want. */
         public static Options forTests() {
-            return new Options(0, Optional.empty(), Optional.empty(), true, false);
+            return new Options(0, Optional.empty(), Optional.empty(), true, false, Optional.empty(), Optional.empty());
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, clockStart, jwtSecret, seedDemoData, accessLog);
+            return new Options(newPort, clockStart, jwtSecret, seedDemoData, accessLog, template, visibilityTimeout);
         }
 
         public Options withClock(Instant start) {
-            return new Options(port, Optional.of(start), jwtSecret, seedDemoData, accessLog);
+            return new Options(
+                    port, Optional.of(start), jwtSecret, seedDemoData, accessLog, template, visibilityTimeout);
         }
 
         public Options withJwtSecret(String secret) {
-            return new Options(port, clockStart, Optional.of(secret), seedDemoData, accessLog);
+            return new Options(
+                    port, clockStart, Optional.of(secret), seedDemoData, accessLog, template, visibilityTimeout);
         }
 
         public Options withSeed(boolean seed) {
-            return new Options(port, clockStart, jwtSecret, seed, accessLog);
+            return new Options(port, clockStart, jwtSecret, seed, accessLog, template, visibilityTimeout);
         }
 
         public Options withAccessLog(boolean log) {
-            return new Options(port, clockStart, jwtSecret, seedDemoData, log);
+            return new Options(port, clockStart, jwtSecret, seedDemoData, log, template, visibilityTimeout);
+        }
+
+        public Options withTemplate(Path file) {
+            return new Options(
+                    port, clockStart, jwtSecret, seedDemoData, accessLog, Optional.of(file), visibilityTimeout);
+        }
+
+        public Options withVisibilityTimeout(Duration timeout) {
+            return new Options(port, clockStart, jwtSecret, seedDemoData, accessLog, template, Optional.of(timeout));
         }
 
         /** {@code --port N}, {@code --clock <ISO instant>}, {@code --jwt-secret S}, {@code --no-seed}, {@code --quiet}. */
@@ -170,6 +202,9 @@ public final class LocalRunner implements AutoCloseable {
 
     private final Emulators emulators;
     private final LocalSns sns;
+    private final SqsClient sqs;
+    private final EventSources eventSources;
+    private final LocalQueues queues;
     private final LocalHttpServer server;
     private final LocalGateway gateway;
     private final LocalTokens tokens;
@@ -184,6 +219,9 @@ public final class LocalRunner implements AutoCloseable {
     private LocalRunner(
             Emulators emulators,
             LocalSns sns,
+            SqsClient sqs,
+            EventSources eventSources,
+            LocalQueues queues,
             LocalHttpServer server,
             LocalGateway gateway,
             LocalTokens tokens,
@@ -194,6 +232,9 @@ public final class LocalRunner implements AutoCloseable {
             List<DemoData.Step> skippedSeed) {
         this.emulators = emulators;
         this.sns = sns;
+        this.sqs = sqs;
+        this.eventSources = eventSources;
+        this.queues = queues;
         this.server = server;
         this.gateway = gateway;
         this.tokens = tokens;
@@ -205,11 +246,14 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /**
-     * Starts emulators, functions and the HTTP server, and seeds the demo data; everything started is
-     * stopped again when any step fails.
+     * Starts emulators, functions, event sources and the HTTP server, and seeds the demo data; everything
+     * started is stopped again when any step fails.
+     *
+     * @throws IllegalArgumentException when the template asks for something the runner cannot run faithfully
+     *                                  (for example a {@code cron(...)} schedule), naming it
      */
     public static LocalRunner start(Options options) throws IOException {
-        SamTemplate template = SamTemplate.ofProject();
+        SamTemplate template = options.template().map(SamTemplate::load).orElseGet(SamTemplate::ofProject);
         SimulatedClock clock = SimulatedClock.startingAt(options.clockStart().orElseGet(Instant::now));
         byte[] secret =
                 options.jwtSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(LocalTokens::randomSecret);
@@ -217,23 +261,16 @@ public final class LocalRunner implements AutoCloseable {
         LocalTokens tokens = new LocalTokens(secret, ISSUER, AUDIENCE, Clock.systemUTC());
         LocalOutbox outbox = new LocalOutbox(clock);
 
-        LocalHttpServer server = LocalHttpServer.bind(options.port());
-        Emulators emulators;
-        LocalSns sns;
+        List<AutoCloseable> started = new ArrayList<>();
         try {
-            emulators = Emulators.start(template);
-        } catch (IOException | RuntimeException | Error e) {
-            server.close();
-            throw e;
-        }
-        try {
-            sns = LocalSns.start(outbox, clock);
-        } catch (IOException | RuntimeException | Error e) {
-            server.close();
-            emulators.close();
-            throw e;
-        }
-        try {
+            LocalHttpServer server = LocalHttpServer.bind(options.port());
+            started.add(server);
+            Emulators emulators = Emulators.start(template);
+            started.add(emulators);
+            LocalSns sns = LocalSns.start(outbox, clock);
+            started.add(sns);
+            SqsClient sqs = emulators.sqsClient();
+            started.add(sqs);
             LocalAws aws =
                     new LocalAws(emulators, Map.of("JwtIssuer", ISSUER, "JwtAudience", AUDIENCE), localSettings(sns));
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -256,9 +293,20 @@ public final class LocalRunner implements AutoCloseable {
                     unavailable.put(function.logicalId(), e.getMessage());
                 }
             }
-            subscribe(template, aws, sns, functions);
+            EventSources eventSources =
+                    EventSources.start(template, aws, sns, sqs, functions, clock, options.visibilityTimeout());
+            started.add(eventSources); // closed first: before the services it uses
+            LocalQueues queues =
+                    new LocalQueues(sqs, emulators.queues(), template, eventSources.pollersByQueue(emulators.queues()));
             LocalGateway gateway = new LocalGateway(
-                    new Router(template.httpRoutes()), functions, unavailable, tokens, clock, outbox, server::port);
+                    new Router(template.httpRoutes()),
+                    functions,
+                    unavailable,
+                    tokens,
+                    clock,
+                    outbox,
+                    queues::states,
+                    server::port);
             server.serve(gateway, options.accessLog());
             List<DemoData.Step> skipped = List.of();
             if (options.seedDemoData()) {
@@ -267,6 +315,9 @@ public final class LocalRunner implements AutoCloseable {
             return new LocalRunner(
                     emulators,
                     sns,
+                    sqs,
+                    eventSources,
+                    queues,
                     server,
                     gateway,
                     tokens,
@@ -275,11 +326,20 @@ public final class LocalRunner implements AutoCloseable {
                     Map.copyOf(functions),
                     Map.copyOf(unavailable),
                     skipped);
-        } catch (RuntimeException | Error e) {
-            server.close();
-            sns.close();
-            emulators.close();
+        } catch (IOException | RuntimeException | Error e) {
+            closeAll(started, e);
             throw e;
+        }
+    }
+
+    /** Stops what was started, last first; a failure to stop is added to {@code cause}, not thrown instead. */
+    private static void closeAll(List<AutoCloseable> started, Throwable cause) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception | Error e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -295,25 +355,6 @@ public final class LocalRunner implements AutoCloseable {
                 "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
                 "PIN_HMAC_SECRET_ARN", "",
                 "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key));
-    }
-
-    /** Functions with an {@code SNS} event in the template receive what is published to that topic. */
-    private static void subscribe(
-            SamTemplate template, LocalAws aws, LocalSns sns, Map<String, LocalFunction> functions) {
-        for (FunctionDefinition definition : template.functions()) {
-            LocalFunction function = functions.get(definition.logicalId());
-            if (function == null) {
-                continue;
-            }
-            for (var event : definition.eventsOfType("SNS")) {
-                String topicArn = aws.resolve(event.properties().get("Topic"));
-                sns.subscribe(
-                        topicArn,
-                        (arn, json) -> function.invoke(
-                                json,
-                                function.newContext(java.util.UUID.randomUUID().toString())));
-            }
-        }
     }
 
     /** A function's own setting, else the template's Globals, else the SAM default. */
@@ -368,6 +409,49 @@ public final class LocalRunner implements AutoCloseable {
         return emulators;
     }
 
+    /** The template's queues now: depths, dead-letter queues and what waits in them (also at {@code GET /_local/queues}). */
+    public LocalQueues queues() {
+        return queues;
+    }
+
+    /** The local SNS endpoint (the functions' {@code AWS_ENDPOINT_URL_SNS}). */
+    public URI snsEndpoint() {
+        return sns.endpoint();
+    }
+
+    /**
+     * Waits until nothing started by the template's event sources is going on: no schedule due or running,
+     * no SNS message still to be handed to a function, and every polled queue drained (no record waiting,
+     * delayed, in a function's hands, or failed and waiting for its visibility timeout). Checked twice in a
+     * row, so that work one source hands to another is not missed between two looks.
+     *
+     * <p>A failing record keeps its queue busy until it is deleted or moved to the dead-letter queue, so a
+     * test that expects dead letters passes a timeout longer than {@code maxReceiveCount} visibility
+     * timeouts (see {@link Options#withVisibilityTimeout}).
+     *
+     * @throws TimeoutException naming what is still going on when {@code timeout} has passed
+     */
+    public void awaitIdle(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietLooks = 0;
+        while (true) {
+            List<String> busy = busyWith();
+            quietLooks = busy.isEmpty() ? quietLooks + 1 : 0;
+            if (quietLooks == 2) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("Still busy after " + timeout + ": " + String.join("; ", busy));
+            }
+            Thread.sleep(IDLE_POLL.toMillis());
+        }
+    }
+
+    /** What the template's event sources are doing right now, one line each; empty when idle. */
+    public List<String> busyWith() {
+        return eventSources.busyWith();
+    }
+
     public LocalGateway gateway() {
         return gateway;
     }
@@ -419,7 +503,10 @@ public final class LocalRunner implements AutoCloseable {
         return tokenFor("operator-1", null, Role.OPERATOR);
     }
 
-    /** Stops the HTTP server and both emulators. Safe to call more than once and from a shutdown hook. */
+    /**
+     * Stops the HTTP server, the schedules and pollers (a run or batch in progress finishes first), SNS and
+     * the emulators. Safe to call more than once and from a shutdown hook.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -428,9 +515,14 @@ public final class LocalRunner implements AutoCloseable {
         try {
             server.close();
         } finally {
-            sns.close();
-            emulators.close();
-            stopped.countDown();
+            try {
+                eventSources.close();
+            } finally {
+                sqs.close();
+                sns.close();
+                emulators.close();
+                stopped.countDown();
+            }
         }
     }
 
@@ -474,7 +566,7 @@ public final class LocalRunner implements AutoCloseable {
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println();
-                            System.out.println("Stopping: HTTP server and emulators...");
+                            System.out.println("Stopping: HTTP server, pollers, schedules and emulators...");
                             runner.close();
                             System.out.println("Stopped.");
                         },
@@ -504,6 +596,38 @@ public final class LocalRunner implements AutoCloseable {
                 .forEach(r -> out.println("    " + r.routeKey() + "  -> "
                         + r.function().logicalId()
                         + (functions.containsKey(r.function().logicalId()) ? "" : "  (NOT AVAILABLE: answers 500)")));
+        if (!queues.logicalIds().isEmpty()) {
+            out.println("  queues from template.yaml (SQS on ElasticMQ at " + emulators.sqsEndpoint() + "):");
+            for (String queue : queues.logicalIds()) {
+                LocalQueues.QueueState state = queues.state(queue);
+                StringBuilder line = new StringBuilder("    ");
+                if (!state.subscribedTo().isEmpty()) {
+                    line.append(String.join(", ", state.subscribedTo())).append(" -> ");
+                }
+                line.append(queue);
+                if (!state.polledBy().isEmpty()) {
+                    line.append(" -> ").append(String.join(", ", state.polledBy()));
+                } else if (state.deadLetterFor().isEmpty()) {
+                    line.append("  (no function polls it: messages wait there)");
+                }
+                if (state.deadLetterQueue() != null) {
+                    line.append("  (dead letters to ")
+                            .append(state.deadLetterQueue())
+                            .append(" after ")
+                            .append(state.maxReceiveCount())
+                            .append(" receives)");
+                }
+                out.println(line);
+            }
+        }
+        if (!eventSources.schedules().isEmpty()) {
+            out.println("  schedules on the simulated clock:");
+            eventSources
+                    .schedules()
+                    .forEach(
+                            schedule -> out.println("    " + schedule.settings().expression() + "  -> "
+                                    + schedule.functionName() + "  (next at " + schedule.nextTick() + ")"));
+        }
         unavailable.forEach((name, reason) -> out.println("  WARNING " + reason));
         skippedSeed.forEach(step -> out.println("  WARNING demo data not seeded: " + step.what()));
         out.println();
@@ -525,7 +649,8 @@ public final class LocalRunner implements AutoCloseable {
         out.println();
         out.println("Mail sent through SES:  " + emulators.sesMailPage());
         out.println("SMS and topic outbox:   " + base + "/_local/outbox");
+        out.println("Queues and dead letters: " + base + "/_local/queues");
         out.println();
-        out.println("Stop with Ctrl-C (stops the HTTP server and both emulators).");
+        out.println("Stop with Ctrl-C (stops the HTTP server, the pollers and schedules, and the emulators).");
     }
 }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +27,7 @@ public final class SimulatedClock extends Clock {
 
     private static final class State {
         private final LongSupplier nanoTime;
+        private final List<Consumer<Instant>> moveListeners = new CopyOnWriteArrayList<>();
         private volatile Anchor anchor;
 
         State(Instant start, LongSupplier nanoTime) {
@@ -36,9 +40,13 @@ public final class SimulatedClock extends Clock {
             return a.instant().plusNanos(nanoTime.getAsLong() - a.nanos());
         }
 
-        synchronized Instant move(java.util.function.UnaryOperator<Instant> change) {
-            Instant next = change.apply(now());
-            anchor = new Anchor(next, nanoTime.getAsLong());
+        Instant move(java.util.function.UnaryOperator<Instant> change) {
+            Instant next;
+            synchronized (this) {
+                next = change.apply(now());
+                anchor = new Anchor(next, nanoTime.getAsLong());
+            }
+            moveListeners.forEach(listener -> listener.accept(next));
             return next;
         }
     }
@@ -70,6 +78,15 @@ public final class SimulatedClock extends Clock {
     public Instant set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         return state.move(now -> instant);
+    }
+
+    /**
+     * Calls {@code listener} with the new instant after every {@link #advance} and {@link #set}, on the
+     * thread that moved the clock; not as time passes. What runs on the simulated clock (the schedules)
+     * uses it to act on a move at once instead of noticing it later.
+     */
+    public void onMove(Consumer<Instant> listener) {
+        state.moveListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

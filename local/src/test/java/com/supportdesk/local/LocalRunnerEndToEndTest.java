@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.local.emulators.SqsQueues;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.SamTemplate;
 import java.io.IOException;
@@ -50,11 +51,13 @@ class LocalRunnerEndToEndTest {
         int port = runner.port();
         URI dynamo = runner.emulators().dynamoDbEndpoint();
         URI ses = runner.emulators().sesEndpoint();
+        URI sqs = runner.emulators().sqsEndpoint();
         runner.close();
         runner.close(); // idempotent
         assertThat(listening(port)).as("HTTP API").isFalse();
         assertThat(listening(dynamo.getPort())).as("dynalite").isFalse();
         assertThat(listening(ses.getPort())).as("aws-ses-v2-local").isFalse();
+        assertThat(listening(sqs.getPort())).as("ElasticMQ").isFalse();
     }
 
     private static boolean listening(int port) {
@@ -240,7 +243,7 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
-    void aCaseOpenedLocallyPublishesItsAcknowledgementThroughTheLocalSns() throws Exception {
+    void aCaseOpenedLocallyIsAcknowledgedByMailThroughTheTopicTheQueueAndTheDispatcher() throws Exception {
         String body = """
                 {"category":"TECHNICAL","service":"SHAREPOINT_ONLINE","title":"Site permissions","description":"Members cannot edit.",
                  "severity":"C","contact":{"name":"Li Na","email":"li.na@contoso.example","phone":"+12025550143",
@@ -248,11 +251,50 @@ class LocalRunnerEndToEndTest {
         Result created = call("POST", "/cases", runner.adminToken("contoso"), "application/json", body);
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         String caseId = created.json().path("caseId").asText();
-        assertThat(runner.outbox().messages())
-                .filteredOn(m -> m.kind().equals("TOPIC") && m.body().contains(caseId))
-                .singleElement()
-                .satisfies(m ->
-                        assertThat(m.body()).contains("CASE_ACKNOWLEDGEMENT").doesNotContain("li.na@contoso.example"));
+
+        runner.awaitIdle(Duration.ofSeconds(30));
+
+        // the topic's subscription in the template delivers requests to the queue, not to the outbox
+        assertThat(runner.outbox().messages()).noneMatch(m -> m.body().contains(caseId));
+        assertThat(runner.emulators().sentEmails())
+                .filteredOn(m ->
+                        m.to().contains("li.na@contoso.example") && m.subject().contains(caseId))
+                .as("one acknowledgement, sent by the dispatcher that polls the subscribed queue")
+                .hasSize(1);
+        String subscribed = subscribedQueue("NotificationsTopic");
+        String deadLetters = runner.queues().state(subscribed).deadLetterQueue();
+        assertThat(runner.queues().state(deadLetters).waiting()).isZero();
+    }
+
+    /** The queue the template subscribes to a topic (read from the template, not repeated here). */
+    private static String subscribedQueue(String topic) {
+        return SamTemplate.ofProject().subscriptions().values().stream()
+                .filter(s -> s.get("TopicArn") instanceof Map<?, ?> ref && topic.equals(ref.get("Ref")))
+                .map(s -> (List<?>) ((Map<?, ?>) s.get("Endpoint")).get("Fn::GetAtt"))
+                .map(getAtt -> String.valueOf(getAtt.get(0)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void everyQueueOfTheTemplateExistsWithItsRedrivePolicyAndIsListedWithItsDeadLetters() throws Exception {
+        Map<String, Map<String, Object>> declared = SamTemplate.ofProject().queues();
+        Result queues = get("/_local/queues", null);
+        assertThat(queues.status()).isEqualTo(200);
+        assertThat(queues.json().findValuesAsText("logicalId")).containsExactlyElementsOf(declared.keySet());
+        for (JsonNode queue : queues.json()) {
+            Map<String, Object> properties =
+                    declared.get(queue.path("logicalId").asText());
+            assertThat(queue.path("deadLetterQueue").asText(null))
+                    .isEqualTo(SqsQueues.deadLetterQueueOf(properties).orElse(null));
+            assertThat(
+                            queue.hasNonNull("maxReceiveCount")
+                                    ? queue.get("maxReceiveCount").asInt()
+                                    : null)
+                    .isEqualTo(SqsQueues.maxReceiveCountOf(properties).orElse(null));
+            assertThat(queue.path("url").asText())
+                    .startsWith(runner.emulators().sqsEndpoint().toString());
+        }
     }
 
     @Test

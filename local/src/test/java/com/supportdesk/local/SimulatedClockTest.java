@@ -28,6 +28,16 @@ class SimulatedClockTest {
     }
 
     @Test
+    void listenersHearEveryMoveButNotThePassingOfTime() {
+        List<Instant> heard = new ArrayList<>();
+        ((SimulatedClock) clock.withZone(ZoneId.of("Asia/Shanghai"))).onMove(heard::add);
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+        Instant advanced = clock.advance(Duration.ofMinutes(10));
+        Instant set = clock.set(START);
+        assertThat(heard).containsExactly(advanced, set);
+    }
+
+    @Test
     void advanceMovesForwardAndKeepsRunning() {
         assertThat(clock.advance(Duration.ofHours(2))).isEqualTo(START.plus(Duration.ofHours(2)));
         nanos.addAndGet(Duration.ofMinutes(1).toNanos());

@@ -9,6 +9,11 @@ import com.supportdesk.model.VerificationMethod;
 import com.supportdesk.notifications.delivery.Message;
 import com.supportdesk.notifications.delivery.Messenger;
 import com.supportdesk.notifications.delivery.VerificationMessages;
+import com.supportdesk.notifications.requests.NotificationDetails;
+import com.supportdesk.notifications.requests.NotificationPublisher;
+import com.supportdesk.notifications.requests.NotificationRequest;
+import com.supportdesk.notifications.requests.NotificationType;
+import com.supportdesk.notifications.requests.Recipient;
 import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.refusal.Refusal;
@@ -31,6 +36,10 @@ import java.util.regex.Pattern;
  * {@link VerificationPolicy#confirmMinimumDuration()}, whether the code was wrong, expired, used, burned,
  * replaced, another agent's or the verification does not exist. A suspended contact is the one
  * documented exception ({@code CONTACT_SUSPENDED}, a locked refusal).
+ *
+ * <p>The code goes straight to the contact through the {@link Messenger}: a code never passes through a
+ * topic or a queue. The notices every registered contact gets (a caller verified, a contact suspended)
+ * are notification requests, delivered once by the notification dispatcher.
  */
 public final class VerificationService {
     private static final Pattern VERIFICATION_ID = Pattern.compile("VER(-[0-9A-Z]{4}){4}");
@@ -42,6 +51,7 @@ public final class VerificationService {
     private final PinCodes codes;
     private final PinHasher hasher;
     private final Messenger messenger;
+    private final NotificationPublisher notices;
     private final VerificationMessages messages;
     private final VerificationPolicy policy;
     private final Clock clock;
@@ -54,6 +64,7 @@ public final class VerificationService {
             AccessGrantRepository grants,
             PinHasher hasher,
             Messenger messenger,
+            NotificationPublisher notices,
             VerificationMessages messages,
             VerificationPolicy policy,
             Clock clock,
@@ -65,6 +76,7 @@ public final class VerificationService {
         this.codes = new PinCodes(policy.codeLength());
         this.hasher = hasher;
         this.messenger = messenger;
+        this.notices = notices;
         this.messages = messages;
         this.policy = policy;
         this.clock = clock;
@@ -112,7 +124,7 @@ public final class VerificationService {
                 throw new IllegalStateException("A new grant id is already taken");
             }
             log("verification_verified", verificationId, tenantId, caller, Map.of("method", "REGISTERED_NUMBER"));
-            notifyVerified(org, VerificationMethod.REGISTERED_NUMBER, null, grant);
+            notifyVerified(org, verificationId, VerificationMethod.REGISTERED_NUMBER, null, grant);
             return new StartResult(
                     verificationId,
                     tenantId,
@@ -392,14 +404,16 @@ public final class VerificationService {
                                 failure.suspendedUntil().toString()));
                 organizations
                         .find(v.tenantId())
-                        .ifPresent(org -> notifyAll(
+                        .ifPresent(org -> notice(
+                                v.verificationId() + "#suspended",
+                                NotificationType.CONTACT_SUSPENDED,
                                 org,
-                                messages.suspended(
-                                        org.language(),
-                                        org.name(),
+                                now,
+                                Map.of(
+                                        NotificationDetails.MASKED_CONTACT,
                                         masked(org, v.contactId()),
-                                        failure.suspendedUntil()),
-                                "suspended"));
+                                        NotificationDetails.SUSPENDED_UNTIL,
+                                        failure.suspendedUntil().toString())));
                 throw suspended(failure.suspendedUntil());
             }
             throw failed();
@@ -458,7 +472,8 @@ public final class VerificationService {
                 Map.of("method", "CODE", "grantRetried", retried));
         organizations
                 .find(v.tenantId())
-                .ifPresent(org -> notifyVerified(org, VerificationMethod.CODE, masked(org, v.contactId()), grant));
+                .ifPresent(org -> notifyVerified(
+                        org, v.verificationId(), VerificationMethod.CODE, masked(org, v.contactId()), grant));
         return new ConfirmResult(v.verificationId(), VerificationOutcome.VERIFIED, VerificationMethod.CODE, grant);
     }
 
@@ -486,32 +501,49 @@ public final class VerificationService {
     // ------------------------------------------------------------------ notices
 
     private void notifyVerified(
-            Organization org, VerificationMethod method, String maskedDestination, AccessGrant grant) {
-        notifyAll(
-                org,
-                messages.verified(
-                        org.language(), org.name(), method, maskedDestination, grant.issuedAt(), grant.expiresAt()),
-                "verified");
+            Organization org,
+            String verificationId,
+            VerificationMethod method,
+            String maskedDestination,
+            AccessGrant grant) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(NotificationDetails.METHOD, method.name());
+        if (maskedDestination != null) {
+            details.put(NotificationDetails.MASKED_DESTINATION, maskedDestination);
+        }
+        details.put(NotificationDetails.GRANT_EXPIRES_AT, grant.expiresAt().toString());
+        // one notice per verification: its id makes a second publication of it a no-op for the dispatcher
+        notice(verificationId + "#verified", NotificationType.VERIFICATION_SUCCEEDED, org, grant.issuedAt(), details);
     }
 
-    /** Every registered contact; one failed delivery does not stop the others or the verification. */
-    private void notifyAll(Organization org, Message message, String notice) {
-        for (Contact contact : Contact.of(org.tenantId(), org.contacts())) {
-            try {
-                send(contact, message);
-            } catch (RuntimeException e) {
-                Log.info(
-                        "verification_notice_not_delivered",
-                        Map.of(
-                                "notice",
-                                notice,
-                                "tenantId",
-                                org.tenantId(),
-                                "contactId",
-                                contact.contactId(),
-                                "exception",
-                                e.getClass().getName()));
-            }
+    /**
+     * A notice to every registered contact of the organisation, as a request to the dispatcher; never the
+     * code, the grant id or an address (contacts are named masked). A failed publication does not fail the
+     * verification: it is logged as an error for operators (verifications keep no outbox to retry from).
+     */
+    private void notice(
+            String notificationId, NotificationType type, Organization org, Instant at, Map<String, String> details) {
+        try {
+            notices.publish(NotificationRequest.of(
+                    notificationId,
+                    type,
+                    org.tenantId(),
+                    null,
+                    Recipient.registeredContacts(),
+                    org.language(),
+                    at,
+                    details));
+        } catch (RuntimeException e) {
+            Log.error(
+                    "verification_notice_not_published",
+                    Map.of(
+                            "notificationId",
+                            notificationId,
+                            "tenantId",
+                            org.tenantId(),
+                            "exception",
+                            e.getClass().getName()),
+                    e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.lambda.HttpApiFunction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,19 +20,26 @@ public final class Concurrently {
 
     /** Every event's answer, in the order of {@code events}. */
     public static List<HttpResult> invokeAll(HttpApiFunction handler, List<? extends JsonNode> events) {
-        ExecutorService pool = Executors.newFixedThreadPool(events.size());
+        return callAll(events.stream()
+                .<Callable<HttpResult>>map(event -> () -> Handlers.invoke(handler, event))
+                .toList());
+    }
+
+    /** Every call's result, in the order of {@code calls}; for handlers of other event sources. */
+    public static <T> List<T> callAll(List<Callable<T>> calls) {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResult>> futures = new ArrayList<>();
-            for (JsonNode event : events) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
                 futures.add(pool.submit(() -> {
                     go.await();
-                    return Handlers.invoke(handler, event);
+                    return call.call();
                 }));
             }
             go.countDown();
-            List<HttpResult> results = new ArrayList<>();
-            for (Future<HttpResult> future : futures) {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
                 results.add(future.get());
             }
             return results;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.api.Json;
 import com.supportdesk.local.emulators.DynamoTables;
 import com.supportdesk.local.emulators.Emulators;
+import com.supportdesk.local.emulators.QueueAddress;
 import com.supportdesk.local.emulators.SentEmail;
+import com.supportdesk.local.emulators.SqsQueues;
 import com.supportdesk.local.template.SamTemplate;
 import java.io.IOException;
 import java.net.URI;
@@ -17,9 +19,10 @@ import java.util.Map;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The same local AWS on LocalStack in Docker (DynamoDB and SES), for machines with a Docker engine.
+ * The same local AWS on LocalStack in Docker (DynamoDB, SES and SQS), for machines with a Docker engine.
  * Selected with {@code -Dsupportdesk.aws.backend=localstack}; see {@link LocalAwsExtension}.
  */
 final class LocalStackEmulators implements Emulators {
@@ -28,25 +31,36 @@ final class LocalStackEmulators implements Emulators {
     private final LocalStackContainer container;
     private final SamTemplate template;
     private final Map<String, String> tableNames;
+    private final Map<String, QueueAddress> queues;
 
-    private LocalStackEmulators(LocalStackContainer container, SamTemplate template, Map<String, String> tableNames) {
+    private LocalStackEmulators(
+            LocalStackContainer container,
+            SamTemplate template,
+            Map<String, String> tableNames,
+            Map<String, QueueAddress> queues) {
         this.container = container;
         this.template = template;
         this.tableNames = tableNames;
+        this.queues = queues;
     }
 
     static LocalStackEmulators start(SamTemplate template) {
         Emulators.useLocalCredentials();
         LocalStackContainer container = new LocalStackContainer(IMAGE)
-                .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SES);
+                .withServices(
+                        LocalStackContainer.Service.DYNAMODB,
+                        LocalStackContainer.Service.SES,
+                        LocalStackContainer.Service.SQS);
         container.start();
         URI endpoint = container.getEndpoint();
-        LocalStackEmulators started = new LocalStackEmulators(container, template, Map.of());
-        try (DynamoDbClient client = started.dynamoDbClient()) {
-            return new LocalStackEmulators(container, template, DynamoTables.createAll(client, template));
+        LocalStackEmulators started = new LocalStackEmulators(container, template, Map.of(), Map.of());
+        try (DynamoDbClient dynamo = started.dynamoDbClient();
+                SqsClient sqs = started.sqsClient()) {
+            return new LocalStackEmulators(
+                    container, template, DynamoTables.createAll(dynamo, template), SqsQueues.createAll(sqs, template));
         } catch (RuntimeException e) {
             container.stop();
-            throw new IllegalStateException("Cannot create the tables on LocalStack at " + endpoint, e);
+            throw new IllegalStateException("Cannot create the tables and queues on LocalStack at " + endpoint, e);
         }
     }
 
@@ -57,6 +71,11 @@ final class LocalStackEmulators implements Emulators {
 
     @Override
     public URI sesEndpoint() {
+        return container.getEndpoint();
+    }
+
+    @Override
+    public URI sqsEndpoint() {
         return container.getEndpoint();
     }
 
@@ -73,6 +92,11 @@ final class LocalStackEmulators implements Emulators {
     @Override
     public Map<String, String> tableNames() {
         return tableNames;
+    }
+
+    @Override
+    public Map<String, QueueAddress> queues() {
+        return queues;
     }
 
     /** LocalStack lists the messages SES accepted at {@code GET /_aws/ses}. */

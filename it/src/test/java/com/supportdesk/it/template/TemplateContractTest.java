@@ -2,17 +2,26 @@ package com.supportdesk.it.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.supportdesk.api.Json;
 import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.local.lambda.LocalFunction;
 import com.supportdesk.local.template.CfnYaml;
+import com.supportdesk.local.template.EventSource;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.HttpRoute;
 import com.supportdesk.local.template.ProjectRoot;
 import com.supportdesk.local.template.SamTemplate;
+import com.supportdesk.notifications.requests.NotificationRequest;
+import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.runtime.FunctionEnvironment;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +29,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The template, the OpenAPI contract and the code agree with each other. */
@@ -48,19 +60,166 @@ class TemplateContractTest {
     }
 
     @Test
-    void everyRouteHasASampleEventAndEverySampleEventIsARoute() throws IOException {
+    void everyRouteHasASampleEventAndEveryHttpSampleIsARoute() throws IOException {
         Set<String> sampled = new TreeSet<>();
-        try (Stream<Path> files = Files.list(ProjectRoot.find().resolve("events"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                sampled.add(com.supportdesk.api.Json.MAPPER
-                        .readTree(file.toFile())
-                        .path("routeKey")
-                        .asText());
+        for (SampleEvent sample : SampleEvent.all()) {
+            if (sample.kind() == SampleEvent.Kind.HTTP) {
+                sampled.add(sample.json().path("routeKey").asText());
             }
         }
         Set<String> routed = new TreeSet<>();
         template.httpRoutes().forEach(route -> routed.add(route.routeKey()));
         assertThat(sampled).isEqualTo(routed);
+    }
+
+    @Test
+    void everySampleEventIsOfAnEventSourceTheTemplateUses() throws IOException {
+        assertThat(SampleEvent.all()).isNotEmpty().allSatisfy(sample -> assertThat(sample.kind())
+                .as(sample.file() + ": an HTTP API, SQS or scheduled event")
+                .isNotEqualTo(SampleEvent.Kind.UNKNOWN));
+        for (SampleEvent sample : SampleEvent.ofKind(SampleEvent.Kind.SQS)) {
+            assertThat(template.queues().keySet())
+                    .as(sample.file() + ": every record's eventSourceARN names a queue of the template")
+                    .anySatisfy(queue -> assertThat(sample.namesQueue(queue)).isTrue());
+            SampleEvent.deserialise(sample, SQSEvent.class);
+        }
+        for (SampleEvent sample : SampleEvent.ofKind(SampleEvent.Kind.SCHEDULE)) {
+            SampleEvent.deserialise(sample, ScheduledEvent.class);
+        }
+    }
+
+    /**
+     * Each {@code SQS} and {@code Schedule} event of the template has a sample in {@code events/} that the
+     * handler's input type reads with the runtime's own serialiser: for a queue, a sample whose records come
+     * from that queue; for a schedule, a sample whose rule is named as SAM names it
+     * ({@code <stack>-<Function><Event>-<suffix>}).
+     */
+    @Test
+    void everyQueueAndScheduleEventOfTheTemplateHasASampleThatItsHandlerReads() throws Exception {
+        List<SampleEvent> samples = SampleEvent.all();
+        for (FunctionDefinition function : template.functions()) {
+            Class<?> input = LocalFunction.inputTypeOf(function, getClass().getClassLoader());
+            for (EventSource event : function.eventsOfType("SQS")) {
+                String queue = getAttTarget(event.properties().get("Queue"));
+                List<SampleEvent> matching = samples.stream()
+                        .filter(sample -> sample.kind() == SampleEvent.Kind.SQS && sample.namesQueue(queue))
+                        .toList();
+                assertThat(matching)
+                        .as(
+                                "%s %s: a sample in events/ whose records come from %s",
+                                function.logicalId(), event.name(), queue)
+                        .isNotEmpty();
+                matching.forEach(sample -> assertReads(function, input, sample, SQSEvent.class));
+            }
+            for (EventSource event : function.eventsOfType("Schedule")) {
+                String rule = function.logicalId() + event.name();
+                List<SampleEvent> matching = samples.stream()
+                        .filter(sample -> sample.kind() == SampleEvent.Kind.SCHEDULE && sample.namesRule(rule))
+                        .toList();
+                assertThat(matching)
+                        .as(
+                                "%s %s: a sample in events/ whose rule is named ...-%s-...",
+                                function.logicalId(), event.name(), rule)
+                        .isNotEmpty();
+                matching.forEach(sample -> assertReads(function, input, sample, ScheduledEvent.class));
+            }
+        }
+    }
+
+    /**
+     * The handler takes the event type of its source (or raw bytes, a map or an object) and reads the sample
+     * with the runtime's serialiser. The serialiser ignores unknown fields, so reading alone would accept a
+     * handler typed for another event: hence the type check first.
+     */
+    private static void assertReads(FunctionDefinition function, Class<?> input, SampleEvent sample, Class<?> type) {
+        assertThat(List.of(type, InputStream.class, Map.class, Object.class))
+                .as("%s takes %s", function.logicalId(), type.getSimpleName())
+                .contains(input);
+        if (input == InputStream.class) {
+            return;
+        }
+        Object event = SampleEvent.deserialise(sample, input);
+        assertThat(event).as(sample.file().toString()).isNotNull();
+        if (event instanceof SQSEvent sqs) {
+            assertThat(sqs.getRecords()).isNotEmpty().allSatisfy(record -> {
+                assertThat(record.getBody()).isNotNull();
+                assertThat(record.getMessageId()).isNotBlank();
+                assertThat(record.getAttributes()).containsKey("ApproximateReceiveCount");
+            });
+        }
+        if (event instanceof ScheduledEvent scheduled) {
+            assertThat(scheduled.getSource()).isEqualTo("aws.events");
+            assertThat(scheduled.getTime()).isNotNull();
+        }
+    }
+
+    /** What a queue subscribed (raw) to the notification topic carries is exactly a notification request. */
+    @Test
+    void sampleRecordsOfTheNotificationQueueAreNotificationRequests() throws IOException {
+        Set<String> topics = new TreeSet<>();
+        for (FunctionDefinition function : template.functions()) {
+            Object topic = function.environment().get(SnsNotificationPublisher.TOPIC_ENV);
+            if (topic instanceof Map<?, ?> ref && ref.get("Ref") != null) {
+                topics.add(String.valueOf(ref.get("Ref")));
+            }
+        }
+        assertThat(topics)
+                .as("functions publish notification requests to a topic")
+                .isNotEmpty();
+        Set<String> queues = new TreeSet<>();
+        template.subscriptions().values().stream()
+                .filter(s -> "sqs".equals(s.get("Protocol")))
+                .filter(s ->
+                        s.get("TopicArn") instanceof Map<?, ?> ref && topics.contains(String.valueOf(ref.get("Ref"))))
+                .forEach(s -> {
+                    assertThat(s.get("RawMessageDelivery"))
+                            .as("the queue receives the request itself, not an SNS envelope")
+                            .isEqualTo(true);
+                    queues.add(getAttTarget(s.get("Endpoint")));
+                });
+        assertThat(queues).as("a queue subscribes to the notification topic").isNotEmpty();
+        for (String queue : queues) {
+            List<SampleEvent> samples = SampleEvent.ofKind(SampleEvent.Kind.SQS).stream()
+                    .filter(sample -> sample.namesQueue(queue))
+                    .toList();
+            assertThat(samples).as("a sample of " + queue).isNotEmpty();
+            for (SampleEvent sample : samples) {
+                for (SQSEvent.SQSMessage record :
+                        SampleEvent.deserialise(sample, SQSEvent.class).getRecords()) {
+                    NotificationRequest request = Json.MAPPER.readValue(record.getBody(), NotificationRequest.class);
+                    assertThat(request.schema()).isEqualTo(NotificationRequest.SCHEMA);
+                    assertThat(request.version()).isEqualTo(NotificationRequest.VERSION);
+                    assertThat(record.getMessageAttributes().get("type").getStringValue())
+                            .as("the publisher's type attribute")
+                            .isEqualTo(request.type().name());
+                }
+            }
+        }
+    }
+
+    /** The local SQS server is for the runner and the tests: a deployed function never carries it. */
+    @Test
+    void noFunctionJarCarriesTheLocalSqsServer() throws IOException {
+        List<Path> jars = template.functions().stream()
+                .map(function -> ProjectRoot.find().resolve(function.codeUri()))
+                .filter(Files::isRegularFile)
+                .toList();
+        Assumptions.assumeFalse(jars.isEmpty(), "the function jars are built by package, after this phase");
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertThat(zip.stream().map(ZipEntry::getName))
+                        .as(jar.getFileName().toString())
+                        .noneMatch(name -> name.startsWith("org/elasticmq/") || name.startsWith("org/apache/pekko/"));
+            }
+        }
+    }
+
+    /** {@code !GetAtt Queue.Arn} → {@code Queue}. */
+    private static String getAttTarget(Object value) {
+        assertThat(value).as("a !GetAtt <Resource>.Arn").isInstanceOf(Map.class);
+        Object getAtt = ((Map<?, ?>) value).get("Fn::GetAtt");
+        assertThat(getAtt).as("a !GetAtt <Resource>.Arn").isInstanceOf(List.class);
+        return String.valueOf(((List<?>) getAtt).get(0));
     }
 
     @Test

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A full verification, everything it writes watched: log lines (System.out and System.err), responses,
- * every email and SMS sent, every item in the verification tables. The code appears in exactly one
- * place: the one message to the registered contact.
+ * every email and SMS sent, every notification request published, every item in the verification and
+ * delivery tables. The code appears in exactly one place: the one message to the registered contact.
  */
 @ExtendWith(LocalAwsExtension.class)
 class CodeLeakTest {
@@ -40,6 +40,7 @@ class CodeLeakTest {
                 emailCode = f.lastCodeMailedTo(f.email);
                 responses.add(f.confirm(mailId, wrong(emailCode)));
                 responses.add(f.confirm(mailId, emailCode));
+                f.deliverNotices(); // the notices go through the topic, the queue and the dispatcher
                 // by SMS to the registered phone
                 HttpResult bySms = f.start(Map.of("channel", "SMS"));
                 responses.add(bySms);
@@ -47,9 +48,11 @@ class CodeLeakTest {
                 smsCode = VerificationFixture.codeIn(
                         toPhone.get(toPhone.size() - 1).get("Message"));
                 responses.add(f.confirm(bySms.json().path("verificationId").asText(), smsCode));
+                f.deliverNotices();
                 log = capture.text();
             }
             assertThat(responses).extracting(HttpResult::status).containsExactly(201, 422, 200, 201, 200);
+            assertThat(f.mailsTo(f.email2)).as("both notices were delivered").hasSize(2);
             assertThat(log).as("the log was captured").contains("verification_code_sent");
 
             for (String code : List.of(emailCode, smsCode)) {
@@ -69,8 +72,11 @@ class CodeLeakTest {
                 for (String form : forms) {
                     assertThat(log).doesNotContain(form);
                     responses.forEach(r -> assertThat(r.body()).doesNotContain(form));
-                    for (String table :
-                            List.of("VerificationsTable", "VerificationContactsTable", "AccessGrantsTable")) {
+                    for (String table : List.of(
+                            "VerificationsTable",
+                            "VerificationContactsTable",
+                            "AccessGrantsTable",
+                            "DeliveriesTable")) {
                         assertThat(dump(f.dynamo(), f.table(table))).as(table).doesNotContain(form);
                     }
                 }

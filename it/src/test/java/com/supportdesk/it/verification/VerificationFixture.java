@@ -6,10 +6,12 @@ import static com.supportdesk.it.support.Handlers.sampleEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.functions.notificationdispatcher.NotificationDispatcherHandler;
 import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.MutableClock;
+import com.supportdesk.it.support.NotificationDispatch;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.Language;
@@ -36,7 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One tenant with its own registered contacts, the verification function built from template.yaml on a
- * clock the test moves, and helpers to drive it with the sample events and read the mail it sent.
+ * clock the test moves, and helpers to drive it with the sample events and read the mail it sent. The
+ * notices to registered contacts are notification requests: {@link #deliverNotices()} runs the
+ * dispatcher function over them, as the topic and the queue would.
  */
 final class VerificationFixture {
     static final Instant START = Instant.parse("2026-11-27T01:00:00Z");
@@ -56,12 +60,15 @@ final class VerificationFixture {
     final String email2 = "it-" + tenant + "@contoso.example";
     final String phone;
     final Organization organization;
+    private final String snsUrl;
+    private NotificationDispatcherHandler dispatcher;
 
     VerificationFixture(LocalAws aws, Language language, Map<String, String> extraEnv) {
         this.aws = aws;
         Map<String, String> env = new LinkedHashMap<>(FAST);
         env.put("AWS_ENDPOINT_URL_SNS", sharedSns().url()); // never the real SNS from a test
         env.putAll(extraEnv);
+        this.snsUrl = env.get("AWS_ENDPOINT_URL_SNS");
         this.handler = Handlers.http(aws, "VerificationFunction", clock, env);
         this.phone = "+86138" + String.format("%08d", Math.floorMod(tenant.hashCode(), 100_000_000));
         this.organization = new Organization(
@@ -157,6 +164,28 @@ final class VerificationFixture {
 
     HttpResult confirm(String verificationId, String code) {
         return invoke(handler, confirmEvent(verificationId, code, AGENT));
+    }
+
+    // ------------------------------------------------------------ notices
+
+    /**
+     * Hands every notice this tenant's verifications published so far (read from the SNS stand-in) to the
+     * dispatcher function, which mails and texts the registered contacts; a notice delivered before is
+     * not sent again.
+     */
+    void deliverNotices() {
+        List<String> notices = NotificationDispatch.requestsPublishedAt(
+                snsUrl, r -> tenant.equals(r.path("tenantId").asText()));
+        if (notices.isEmpty()) {
+            return;
+        }
+        if (dispatcher == null) {
+            dispatcher = NotificationDispatch.handler(aws, clock, Map.of("AWS_ENDPOINT_URL_SNS", snsUrl));
+        }
+        List<String> failed = NotificationDispatch.deliver(dispatcher, notices);
+        if (!failed.isEmpty()) {
+            throw new AssertionError("The dispatcher left " + failed.size() + " notice(s) to the queue");
+        }
     }
 
     // ------------------------------------------------------------ mail

@@ -62,6 +62,7 @@ class VerificationGrantRecoveryTest {
                 .as("single use once the grant exists")
                 .isEqualTo(422);
         assertThat(f.grantsIssuedFor(id)).isEqualTo(1);
+        f.deliverNotices();
         assertThat(f.mailsTo(f.email2))
                 .as("every contact is told once, when the grant is issued")
                 .filteredOn(m -> m.path("subject").asText().contains("was verified"))

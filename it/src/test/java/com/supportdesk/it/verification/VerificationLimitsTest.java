@@ -168,6 +168,7 @@ class VerificationLimitsTest {
         assertThat(start.status()).isEqualTo(423);
         assertThat(start.errorCode()).isEqualTo("CONTACT_SUSPENDED");
 
+        f.deliverNotices();
         for (String address : List.of(f.email, f.email2)) {
             assertThat(f.mailsTo(address))
                     .extracting(m -> m.path("subject").asText())

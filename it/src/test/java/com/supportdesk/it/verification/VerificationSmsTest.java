@@ -57,6 +57,7 @@ class VerificationSmsTest {
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
 
         // every registered contact is told: the phone by SMS (without any code), the addresses by mail
+        f.deliverNotices();
         List<Map<String, String>> afterwards = sns.publishedTo(f.phone);
         assertThat(afterwards).hasSize(2);
         assertThat(afterwards.get(1).get("Message"))

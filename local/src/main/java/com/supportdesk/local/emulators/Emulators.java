@@ -11,27 +11,35 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A local AWS with the tables of {@code template.yaml} created: by default the Node.js emulators
- * ({@link #start}); the integration tests can also run against LocalStack where Docker exists.
- * {@link #close()} stops whatever was started.
+ * A local AWS with the tables and queues of {@code template.yaml} created: by default the Node.js
+ * emulators and ElasticMQ in this JVM ({@link #start}); the integration tests can also run against
+ * LocalStack where Docker exists. {@link #close()} stops whatever was started.
  */
 public interface Emulators extends AutoCloseable {
     String REGION = "us-east-1";
+    /** The account in every local ARN and queue URL. */
+    String ACCOUNT = "000000000000";
     /** Emulators accept any credentials; these only have to be well-formed. */
     String ACCESS_KEY = "local";
 
     String SECRET_KEY = "local-secret";
 
-    /** Installs the pinned emulators (npm ci, when needed), starts them and creates every table of the template. */
+    /**
+     * Installs the pinned emulators (npm ci, when needed), starts them and creates every table and queue
+     * of the template.
+     */
     static Emulators start(SamTemplate template) throws IOException {
-        return NodeEmulators.start(template);
+        return DockerFreeEmulators.start(template);
     }
 
     URI dynamoDbEndpoint();
 
     URI sesEndpoint();
+
+    URI sqsEndpoint();
 
     /** The web page that lists every email sent. */
     URI sesMailPage();
@@ -40,6 +48,9 @@ public interface Emulators extends AutoCloseable {
 
     /** Logical id of each table in the template → the name it has locally. */
     Map<String, String> tableNames();
+
+    /** Logical id of each queue in the template → its name, URL and ARN locally, in template order. */
+    Map<String, QueueAddress> queues();
 
     /** Every email the SES endpoint has accepted, oldest first. */
     List<SentEmail> sentEmails();
@@ -50,6 +61,7 @@ public interface Emulators extends AutoCloseable {
         env.put("AWS_REGION", REGION);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         return env;
     }
 
@@ -60,6 +72,16 @@ public interface Emulators extends AutoCloseable {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(dynamoDbEndpoint())
+                .build();
+    }
+
+    default SqsClient sqsClient() {
+        return SqsClient.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(sqsEndpoint())
                 .build();
     }
 

@@ -12,6 +12,7 @@ import com.supportdesk.local.auth.LocalTokens;
 import com.supportdesk.local.lambda.HttpApiEvents;
 import com.supportdesk.local.lambda.LocalFunction;
 import com.supportdesk.local.lambda.LocalLambdaContext;
+import com.supportdesk.local.sqs.LocalQueues;
 import com.supportdesk.local.template.EventSource;
 import com.supportdesk.local.template.HttpRoute;
 import com.supportdesk.refusal.Refusal;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The local stand-in for the HTTP API: route selection over the routes of template.yaml, the JWT
@@ -39,7 +41,9 @@ import java.util.function.IntSupplier;
  *   <li>{@code GET /_local/clock} — the simulated instant;</li>
  *   <li>{@code POST /_local/clock} with {@code {"advance":"PT2H"}} or {@code {"set":"2026-03-02T09:00:00Z"}}
  *       — moves it; needs an operator token;</li>
- *   <li>{@code GET /_local/outbox} — SMS and topic messages that would have been sent.</li>
+ *   <li>{@code GET /_local/outbox} — SMS and topic messages that would have been sent;</li>
+ *   <li>{@code GET /_local/queues} — the template's queues: depths, redrive policies, and what waits in
+ *       each dead-letter queue.</li>
  * </ul>
  * The read-only ones are open, like the SES emulator's mail page: the server listens on loopback only.
  */
@@ -53,11 +57,13 @@ public final class LocalGateway {
     private final LocalTokens tokens;
     private final SimulatedClock clock;
     private final LocalOutbox outbox;
+    private final Supplier<List<LocalQueues.QueueState>> queues;
     private final IntSupplier port;
 
     /**
      * @param functions   loaded functions by logical id
      * @param unavailable functions of the template that could not be loaded, with the reason
+     * @param queues      the template's queues now, for {@code GET /_local/queues}
      * @param port        the port the API is served on (for {@code x-forwarded-port})
      */
     public LocalGateway(
@@ -67,6 +73,7 @@ public final class LocalGateway {
             LocalTokens tokens,
             SimulatedClock clock,
             LocalOutbox outbox,
+            Supplier<List<LocalQueues.QueueState>> queues,
             IntSupplier port) {
         this.router = router;
         this.functions = Map.copyOf(functions);
@@ -74,6 +81,7 @@ public final class LocalGateway {
         this.tokens = tokens;
         this.clock = clock;
         this.outbox = outbox;
+        this.queues = queues;
         this.port = port;
     }
 
@@ -208,6 +216,10 @@ public final class LocalGateway {
             case "/_local/outbox" ->
                 method.equals("GET")
                         ? GatewayResponse.json(200, outbox.messages())
+                        : GatewayResponse.message(405, "Method Not Allowed");
+            case "/_local/queues" ->
+                method.equals("GET")
+                        ? GatewayResponse.json(200, queues.get())
                         : GatewayResponse.message(405, "Method Not Allowed");
             default -> GatewayResponse.message(404, "Not Found");
         };

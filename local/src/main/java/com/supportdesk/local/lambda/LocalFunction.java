@@ -85,17 +85,8 @@ public final class LocalFunction {
             Duration timeout,
             int memoryMb,
             String arn) {
-        String className = definition.handlerClass();
-        String methodName = methodName(definition.handler());
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new FunctionLoadException(
-                    definition.logicalId() + ": handler class " + className
-                            + " is not on the local runner's class path; add its module as a dependency of local/pom.xml",
-                    e);
-        }
+        Class<?> type = handlerClass(definition, loader);
+        String className = type.getName();
         Constructor<?> constructor;
         try {
             constructor = type.getConstructor(FunctionEnvironment.class);
@@ -105,11 +96,7 @@ public final class LocalFunction {
                             + " needs a public constructor taking a com.supportdesk.runtime.FunctionEnvironment",
                     e);
         }
-        Method method = handlerMethod(type, methodName)
-                .orElseThrow(() -> new FunctionLoadException(
-                        definition.logicalId() + ": " + className + " has no public method " + methodName
-                                + "(input, Context) or (InputStream, OutputStream, Context)",
-                        null));
+        Method method = handlerMethod(definition, type);
         Object handler;
         try {
             handler = constructor.newInstance(context);
@@ -128,6 +115,37 @@ public final class LocalFunction {
             out = method.getReturnType() == void.class ? null : serializer(method.getReturnType(), loader);
         }
         return new LocalFunction(definition, handler, method, kind, in, out, timeout, memoryMb, arn);
+    }
+
+    /**
+     * The type a function's handler method takes (for a {@code RequestHandler<I, O>}, {@code I}), found as
+     * {@link #load} finds it but without creating the handler; {@code InputStream} for a stream handler.
+     *
+     * @throws FunctionLoadException when the class is not on the class path or breaks the conventions
+     */
+    public static Class<?> inputTypeOf(FunctionDefinition definition, ClassLoader loader) {
+        return handlerMethod(definition, handlerClass(definition, loader)).getParameterTypes()[0];
+    }
+
+    private static Class<?> handlerClass(FunctionDefinition definition, ClassLoader loader) {
+        String className = definition.handlerClass();
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new FunctionLoadException(
+                    definition.logicalId() + ": handler class " + className
+                            + " is not on the local runner's class path; add its module as a dependency of local/pom.xml",
+                    e);
+        }
+    }
+
+    private static Method handlerMethod(FunctionDefinition definition, Class<?> type) {
+        String methodName = methodName(definition.handler());
+        return handlerMethod(type, methodName)
+                .orElseThrow(() -> new FunctionLoadException(
+                        definition.logicalId() + ": " + type.getName() + " has no public method " + methodName
+                                + "(input, Context) or (InputStream, OutputStream, Context)",
+                        null));
     }
 
     @SuppressWarnings("unchecked")

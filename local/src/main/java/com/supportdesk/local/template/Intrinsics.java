@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the intrinsic functions that appear in function environments ({@code Ref}, {@code Fn::GetAtt},
- * {@code Fn::Sub}, {@code Fn::If} on a parameter condition is not supported) against local values.
+ * Resolves the intrinsic functions that appear in function environments and event sources ({@code Ref},
+ * {@code Fn::GetAtt}, the one-string {@code Fn::Sub}) against local values; {@code Fn::If} on a parameter
+ * condition is not supported.
  */
 public final class Intrinsics {
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}]+)}");
@@ -15,11 +16,12 @@ public final class Intrinsics {
     private Intrinsics() {}
 
     /**
-     * @param value   a scalar or an intrinsic as read by {@link CfnYaml}
-     * @param refs    logical id (or parameter, or pseudo parameter) → what {@code Ref} returns locally
-     * @param arns    logical id → what {@code Fn::GetAtt X.Arn} returns locally
+     * @param value      a scalar or an intrinsic as read by {@link CfnYaml}
+     * @param refs       logical id (or parameter, or pseudo parameter) → what {@code Ref} returns locally
+     * @param attributes {@code "LogicalId.Attribute"} (for example {@code NotificationsQueue.Arn}) → what
+     *                   {@code Fn::GetAtt} returns locally
      */
-    public static String resolve(Object value, Map<String, String> refs, Map<String, String> arns) {
+    public static String resolve(Object value, Map<String, String> refs, Map<String, String> attributes) {
         if (value == null) {
             return null;
         }
@@ -32,12 +34,10 @@ public final class Intrinsics {
                     return lookup(refs, String.valueOf(argument), "Ref");
                 }
                 case "Fn::GetAtt" -> {
-                    List<?> parts = (List<?>) argument;
-                    String attribute = String.valueOf(parts.get(1));
-                    if (!attribute.equals("Arn")) {
-                        throw new IllegalArgumentException("Only Fn::GetAtt X.Arn resolves locally, not " + parts);
-                    }
-                    return lookup(arns, String.valueOf(parts.get(0)), "Fn::GetAtt");
+                    String name = argument instanceof List<?> parts
+                            ? parts.get(0) + "." + parts.get(1)
+                            : String.valueOf(argument);
+                    return lookup(attributes, name, "Fn::GetAtt");
                 }
                 case "Fn::Sub" -> {
                     if (!(argument instanceof String text)) {
@@ -47,8 +47,8 @@ public final class Intrinsics {
                     StringBuilder out = new StringBuilder();
                     while (matcher.find()) {
                         String name = matcher.group(1);
-                        String replacement = name.endsWith(".Arn")
-                                ? lookup(arns, name.substring(0, name.length() - 4), "Fn::Sub")
+                        String replacement = name.contains(".")
+                                ? lookup(attributes, name, "Fn::Sub")
                                 : lookup(refs, name, "Fn::Sub");
                         matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
                     }

@@ -10,13 +10,15 @@ import java.util.Optional;
 
 /**
  * The parts of {@code template.yaml} that the local runner and the tests need: functions with their
- * handler, environment and events, tables and topics. Everything is read from the template; nothing
+ * handler, environment and events, tables, topics, subscriptions and queues. Everything is read from the template; nothing
  * here repeats a name, a route or a key that the template already states.
  */
 public final class SamTemplate {
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String TABLE = "AWS::DynamoDB::Table";
     public static final String TOPIC = "AWS::SNS::Topic";
+    public static final String SUBSCRIPTION = "AWS::SNS::Subscription";
+    public static final String QUEUE = "AWS::SQS::Queue";
 
     private final Path file;
     private final Map<String, Object> document;
@@ -108,6 +110,15 @@ public final class SamTemplate {
 
     public Map<String, Map<String, Object>> topics() {
         return resourcesOfType(TOPIC);
+    }
+
+    public Map<String, Map<String, Object>> queues() {
+        return resourcesOfType(QUEUE);
+    }
+
+    /** {@code AWS::SNS::Subscription} resources (topic, protocol, endpoint, raw delivery, filter policy). */
+    public Map<String, Map<String, Object>> subscriptions() {
+        return resourcesOfType(SUBSCRIPTION);
     }
 
     @SuppressWarnings("unchecked")

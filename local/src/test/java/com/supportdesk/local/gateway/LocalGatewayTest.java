@@ -51,6 +51,7 @@ class LocalGatewayTest {
                 tokens,
                 clock,
                 outbox,
+                List::of,
                 () -> 3000);
     }
 

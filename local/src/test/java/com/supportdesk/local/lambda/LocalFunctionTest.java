@@ -33,7 +33,7 @@ class LocalFunctionTest {
     }
 
     @Test
-    void findsTheConcreteInputTypeAndUsesTheFunctionContextConstructor() throws Exception {
+    void findsTheConcreteInputTypeAndUsesTheFunctionEnvironmentConstructor() throws Exception {
         LocalFunction function = load(EchoHandler.class.getName());
         assertThat(function.inputType()).isEqualTo(APIGatewayV2HTTPEvent.class);
         String event = """

@@ -3,7 +3,6 @@ package com.supportdesk.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.model.Language;
-import com.supportdesk.model.VerificationMethod;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,23 +33,5 @@ class VerificationMessagesTest {
         assertThat(m.text()).contains(neverShare);
         assertThat(m.sms().length()).as("fits a few SMS segments").isLessThan(200);
         assertThat(m.toString()).doesNotContain("1234");
-    }
-
-    @ParameterizedTest
-    @EnumSource(Language.class)
-    void noticesCarryNoCode(Language language) {
-        Message verified = messages.verified(
-                language,
-                "Contoso",
-                VerificationMethod.CODE,
-                "j***@contoso.com",
-                NOW,
-                NOW.plus(Duration.ofMinutes(30)));
-        Message suspended = messages.suspended(language, "Contoso", "j***@contoso.com", NOW.plus(Duration.ofHours(24)));
-        for (Message m : new Message[] {verified, suspended}) {
-            assertThat(m.subject() + m.text() + m.sms()).contains("Contoso").doesNotContainPattern("[0-9]{4} [0-9]{4}");
-        }
-        assertThat(verified.text()).contains("j***@contoso.com").contains("09:30");
-        assertThat(suspended.text()).contains("2026-11-28 09:00");
     }
 }

@@ -7,6 +7,7 @@ import com.supportdesk.notifications.delivery.EmailSender;
 import com.supportdesk.notifications.delivery.Messenger;
 import com.supportdesk.notifications.delivery.SmsSender;
 import com.supportdesk.notifications.delivery.VerificationMessages;
+import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
@@ -60,10 +61,11 @@ public final class VerificationHandler extends HttpApiFunction {
         AwsClients aws = new AwsClients(context);
         DynamoDbClient dynamo = aws.dynamoDb();
         VerificationPolicy policy = VerificationPolicy.from(context);
+        SnsClient sns = aws.configure(SnsClient.builder(), "SNS").build();
         Messenger messenger = new Messenger(
                 new EmailSender(
                         aws.configure(SesV2Client.builder(), "SESV2").build(), context.required("SENDER_EMAIL")),
-                new SmsSender(aws.configure(SnsClient.builder(), "SNS").build()));
+                new SmsSender(sns));
         return new VerificationService(
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 new VerificationRepository(dynamo, context.required("VERIFICATIONS_TABLE")),
@@ -71,6 +73,7 @@ public final class VerificationHandler extends HttpApiFunction {
                 new AccessGrantRepository(dynamo, context.required("ACCESS_GRANTS_TABLE")),
                 new PinHasher(HmacKeySource.of(context)),
                 messenger,
+                new SnsNotificationPublisher(sns, context.required("NOTIFICATIONS_TOPIC_ARN")),
                 new VerificationMessages(context.get("SUPPORT_DESK_TIME_ZONE", "Asia/Shanghai")),
                 policy,
                 context.clock(),

@@ -1,0 +1,18 @@
+package com.supportdesk.notifications.dispatch;
+
+/** How one delivery goes out; also the {@code Channel} dimension of the dispatcher's metrics. */
+public enum DeliveryChannel {
+    /** SES v2 to one address. */
+    EMAIL,
+    /** SNS {@code Publish} to one phone number. */
+    SMS,
+    /** SNS {@code Publish} to the agents' support-queue topic. */
+    SUPPORT_QUEUE,
+    /** SNS {@code Publish} to the on-call topic (a page). */
+    ON_CALL;
+
+    /** Whether the channel reaches one person's address, which the provider may reject as invalid. */
+    boolean personal() {
+        return this == EMAIL || this == SMS;
+    }
+}
