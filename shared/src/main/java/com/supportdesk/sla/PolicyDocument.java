@@ -46,7 +46,16 @@ final class PolicyDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Node doc = new Node(root, "$").object("calendars", "holidaySets", "rules", "warning", "followUp", "downgrade");
+        Node doc = new Node(root, "$")
+                .object(
+                        "calendars",
+                        "holidaySets",
+                        "rules",
+                        "warning",
+                        "followUp",
+                        "downgrade",
+                        "downgradeNotice",
+                        "autoClose");
 
         Map<String, Node> holidaySets = new HashMap<>();
         Node sets = doc.optional("holidaySets");
@@ -94,6 +103,18 @@ final class PolicyDocument {
                 Target after = target(d);
                 d.check(() -> policies.downgradeAfter(from, after));
             });
+        }
+        Node notice = doc.optional("downgradeNotice");
+        if (notice != null) {
+            notice.object("before");
+            Duration before = notice.required("before").duration();
+            notice.check(() -> policies.downgradeNotice(before));
+        }
+        Node autoClose = doc.optional("autoClose");
+        if (autoClose != null) {
+            autoClose.object("after");
+            Duration after = autoClose.required("after").duration();
+            autoClose.check(() -> policies.autoCloseAfter(after));
         }
         return doc.build(policies::build);
     }

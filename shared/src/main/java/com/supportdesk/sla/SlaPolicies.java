@@ -5,6 +5,7 @@ import com.supportdesk.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,8 +16,9 @@ import java.util.Set;
 
 /**
  * The SLA configuration of a deployment: for each category and allowed severity a target and its
- * calendar, when to warn, how often severity-A cases need a follow-up, and after how long waiting for
- * the customer a case drops one severity.
+ * calendar, when to warn, how often severity-A cases need a follow-up, after how long waiting for
+ * the customer a case drops one severity (and how long before that the admin is told), and after how
+ * long without a customer reply a resolved case is closed.
  *
  * <p>It is data: {@link #defaults()} reads the bundled {@code sla/default-policy.json} (the values of
  * the support policy), {@link #load(InputStream)} reads a deployment's own document in the same
@@ -30,6 +32,8 @@ public final class SlaPolicies {
     private final WarningThreshold warning;
     private final FollowUpPolicy followUp;
     private final Map<Severity, Target> downgradeAfter;
+    private final Duration downgradeNotice;
+    private final Duration autoCloseAfter;
 
     private SlaPolicies(Builder b) {
         EnumMap<Category, Map<Severity, SlaRule>> byCategory = new EnumMap<>(Category.class);
@@ -45,6 +49,8 @@ public final class SlaPolicies {
         this.warning = b.warning;
         this.followUp = b.followUp;
         this.downgradeAfter = Collections.unmodifiableMap(new EnumMap<>(b.downgradeAfter));
+        this.downgradeNotice = b.downgradeNotice;
+        this.autoCloseAfter = b.autoCloseAfter;
     }
 
     /** The bundled default policy of SPEC section 5; read once, shared. */
@@ -108,6 +114,19 @@ public final class SlaPolicies {
         return Optional.ofNullable(downgradeAfter.get(severity));
     }
 
+    /**
+     * How long before a downgrade falls due the admin is told what keeps the severity (a reply, or a
+     * reachable contact); wall-clock time, since the admin is not bound to the desk's hours. Zero: no notice.
+     */
+    public Duration downgradeNotice() {
+        return downgradeNotice;
+    }
+
+    /** How long a resolved case waits for a customer reply before it is closed; wall-clock time. */
+    public Duration autoCloseAfter() {
+        return autoCloseAfter;
+    }
+
     /** A builder holding this policy, to derive a changed one. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -115,6 +134,8 @@ public final class SlaPolicies {
         b.warning = warning;
         b.followUp = followUp;
         b.downgradeAfter.putAll(downgradeAfter);
+        b.downgradeNotice = downgradeNotice;
+        b.autoCloseAfter = autoCloseAfter;
         return b;
     }
 
@@ -124,26 +145,33 @@ public final class SlaPolicies {
                 && rules.equals(p.rules)
                 && warning.equals(p.warning)
                 && Objects.equals(followUp, p.followUp)
-                && downgradeAfter.equals(p.downgradeAfter);
+                && downgradeAfter.equals(p.downgradeAfter)
+                && downgradeNotice.equals(p.downgradeNotice)
+                && autoCloseAfter.equals(p.autoCloseAfter);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rules, warning, followUp, downgradeAfter);
+        return Objects.hash(rules, warning, followUp, downgradeAfter, downgradeNotice, autoCloseAfter);
     }
 
     @Override
     public String toString() {
         return "SlaPolicies[rules=" + rules + ", warning=" + warning + ", followUp=" + followUp + ", downgradeAfter="
-                + downgradeAfter + "]";
+                + downgradeAfter + ", downgradeNotice=" + downgradeNotice + ", autoCloseAfter=" + autoCloseAfter + "]";
     }
 
-    /** Collects a policy; warns at 25 % left unless told otherwise; not thread-safe. */
+    /**
+     * Collects a policy; unless told otherwise it warns at 25 % left, tells the admin 1 hour before a
+     * downgrade and closes a resolved case after 7 days without a reply; not thread-safe.
+     */
     public static final class Builder {
         private final Map<Category, Map<Severity, SlaRule>> rules = new EnumMap<>(Category.class);
         private WarningThreshold warning = WarningThreshold.shareLeft(0.25);
         private FollowUpPolicy followUp;
         private final Map<Severity, Target> downgradeAfter = new EnumMap<>(Severity.class);
+        private Duration downgradeNotice = Duration.ofHours(1);
+        private Duration autoCloseAfter = Duration.ofDays(7);
 
         private Builder() {
             for (Category category : Category.values()) {
@@ -179,6 +207,25 @@ public final class SlaPolicies {
                 throw new IllegalArgumentException("Severity " + severity + " has no lower severity to drop to");
             }
             downgradeAfter.put(severity, Objects.requireNonNull(waiting, "waiting"));
+            return this;
+        }
+
+        /** How long before a downgrade the admin is told; zero for no notice. */
+        public Builder downgradeNotice(Duration before) {
+            if (before.isNegative()) {
+                throw new IllegalArgumentException("A downgrade notice cannot come after the downgrade: " + before);
+            }
+            this.downgradeNotice = before;
+            return this;
+        }
+
+        /** How long a resolved case without a customer reply stays resolved before it is closed. */
+        public Builder autoCloseAfter(Duration after) {
+            if (after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException(
+                        "A resolved case is closed after a time longer than zero, not " + after);
+            }
+            this.autoCloseAfter = after;
             return this;
         }
 

@@ -144,4 +144,33 @@ class SlaPoliciesTest {
         assertThat(SlaPolicies.load(SlaPolicies.class.getResourceAsStream("/sla/default-policy.json")))
                 .isEqualTo(DEFAULTS);
     }
+
+    @Test
+    void the_downgrade_notice_and_the_auto_close_are_policy_with_the_issue_defaults() {
+        assertThat(DEFAULTS.downgradeNotice()).isEqualTo(Duration.ofHours(1));
+        assertThat(DEFAULTS.autoCloseAfter()).isEqualTo(Duration.ofDays(7));
+
+        String rules = """
+                "calendars": { "x": { "zone": "UTC", "open": [ { "days": ["MONDAY"], "from": "09:00", "to": "18:00" } ] } },
+                "rules": [ %s ]""".formatted(String.join(
+                ",",
+                java.util.Arrays.stream(Category.values())
+                        .map(c -> "{ \"category\": \"" + c
+                                + "\", \"severity\": \"C\", \"target\": { \"businessDays\": 1 }, \"calendar\": \"x\" }")
+                        .toList()));
+        SlaPolicies custom = load("{" + rules + """
+                , "downgradeNotice": { "before": "PT30M" }, "autoClose": { "after": "P3D" } }""");
+        assertThat(custom.downgradeNotice()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(custom.autoCloseAfter()).isEqualTo(Duration.ofDays(3));
+        assertThat(load("{" + rules + "}").downgradeNotice()).isEqualTo(Duration.ofHours(1));
+
+        assertThatThrownBy(() -> load("{" + rules + """
+                , "autoClose": { "after": "PT0S" } }"""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.autoClose");
+        assertThatThrownBy(() -> load("{" + rules + """
+                , "downgradeNotice": { "before": "-PT1H" } }"""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.downgradeNotice");
+    }
 }
