@@ -3,6 +3,7 @@ package com.supportdesk.cases;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.model.Severity;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param status    the status after the event (SUBMITTED, STATUS_CHANGED)
  * @param from      the previous severity or status, for changes
  * @param messageId the message item holding the text of a response or reply
+ * @param details   what an entry of the desk's own (the SLA sweep) records beyond its reason, as text:
+ *                  {@code dueAt}, the due instant the entry is about (with the type, what makes it unique),
+ *                  {@code notified}, who was told, and the clocks after it; empty for other entries
  */
 public record CaseEvent(
         CaseEventType type,
@@ -23,12 +27,28 @@ public record CaseEvent(
         Severity severity,
         CaseStatus status,
         String from,
-        String messageId) {
+        String messageId,
+        Map<String, String> details) {
 
     public CaseEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(by, "by");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** An entry without details: every entry made by a person. */
+    public CaseEvent(
+            CaseEventType type,
+            Instant at,
+            String by,
+            Actor role,
+            String reason,
+            Severity severity,
+            CaseStatus status,
+            String from,
+            String messageId) {
+        this(type, at, by, role, reason, severity, status, from, messageId, Map.of());
     }
 
     static CaseEvent submitted(Instant at, String by, Actor role, Severity severity, String reason) {

@@ -396,6 +396,11 @@ public final class CaseRepository {
         putIfPresent(m, "status", e.status() == null ? null : e.status().name());
         putIfPresent(m, "from", e.from());
         putIfPresent(m, "messageId", e.messageId());
+        if (!e.details().isEmpty()) {
+            Map<String, AttributeValue> details = new HashMap<>();
+            e.details().forEach((k, v) -> details.put(k, s(v)));
+            m.put("details", AttributeValue.fromM(details));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -423,7 +428,8 @@ public final class CaseRepository {
                         severity == null ? null : Severity.valueOf(severity),
                         status == null ? null : CaseStatus.valueOf(status),
                         Attributes.string(m, "from"),
-                        Attributes.string(m, "messageId")));
+                        Attributes.string(m, "messageId"),
+                        details(Attributes.map(m, "details"))));
             }
         }
         String service = Attributes.string(item, "service");
@@ -454,6 +460,14 @@ public final class CaseRepository {
                 item.containsKey("suggestionsShown")
                         ? item.get("suggestionsShown").bool()
                         : null);
+    }
+
+    private static Map<String, String> details(Map<String, AttributeValue> raw) {
+        Map<String, String> details = new HashMap<>();
+        if (raw != null) {
+            raw.forEach((k, v) -> details.put(k, v.s()));
+        }
+        return details;
     }
 
     private static Map<String, NotificationRequest> outboxOf(Map<String, AttributeValue> item) {

@@ -303,7 +303,8 @@ public final class CaseService {
                         e.severity(),
                         e.status(),
                         e.from(),
-                        e.messageId() == null ? null : texts.get(e.messageId())))
+                        e.messageId() == null ? null : texts.get(e.messageId()),
+                        e.details().isEmpty() ? null : e.details()))
                 .toList();
         return new CaseViews.Detail(
                 c.caseId(),

@@ -1,5 +1,6 @@
 package com.supportdesk.cases;
 
+import com.supportdesk.model.CaseStatus;
 import com.supportdesk.sla.ResponseState;
 import com.supportdesk.sla.SlaEvaluator;
 import com.supportdesk.sla.SlaPolicies;
@@ -47,6 +48,14 @@ public final class CaseSla {
                 case AGENT_RESPONDED -> events.add(TimelineEvent.agentResponded(e.at()));
                 case CUSTOMER_REPLIED -> {
                     // the status change it causes (AWAITING_CUSTOMER → IN_PROGRESS) is its own entry
+                }
+                // the sweep's own changes are clock facts like an agent's
+                case SEVERITY_DOWNGRADED ->
+                    events.add(
+                            TimelineEvent.severityChanged(e.at(), e.severity(), e.reason() == null ? "" : e.reason()));
+                case AUTO_CLOSED -> events.add(TimelineEvent.statusChanged(e.at(), CaseStatus.CLOSED));
+                default -> {
+                    // warnings, breaches, notices: records of what the clocks did, not facts they depend on
                 }
             }
         }

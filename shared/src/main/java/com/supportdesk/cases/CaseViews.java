@@ -7,6 +7,7 @@ import com.supportdesk.model.Severity;
 import com.supportdesk.sla.ResponseState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The shapes the case API answers with. */
 public final class CaseViews {
@@ -34,7 +35,10 @@ public final class CaseViews {
             CaseSla.View sla,
             List<HistoryEntry> history) {}
 
-    /** One history entry; {@code message} is the text of a response or reply. */
+    /**
+     * One history entry; {@code message} is the text of a response or reply; {@code details} what an entry
+     * of the SLA sweep records (the due instant, who was told, the clocks after it), absent otherwise.
+     */
     public record HistoryEntry(
             CaseEventType type,
             Instant at,
@@ -44,7 +48,8 @@ public final class CaseViews {
             Severity severity,
             CaseStatus status,
             String from,
-            String message) {}
+            String message,
+            Map<String, String> details) {}
 
     /** One row of a list. */
     public record Summary(

@@ -52,7 +52,7 @@ public record SupportCase(
     }
 
     /** A copy with more history, a new severity and status, one version on. */
-    SupportCase next(Instant now, Severity newSeverity, CaseStatus newStatus, List<CaseEvent> events) {
+    public SupportCase next(Instant now, Severity newSeverity, CaseStatus newStatus, List<CaseEvent> events) {
         List<CaseEvent> all = new ArrayList<>(history);
         all.addAll(events);
         return new SupportCase(
