@@ -357,7 +357,8 @@ public final class CaseRepository {
             item.put("responseWarnKey", s(SortableTime.format(initial.warningAt()) + "#" + c.caseId()));
             item.put("responseDueAt", s(SortableTime.format(initial.dueAt())));
         }
-        Optional<Instant> check = status.nextCheckAt();
+        // when the sweep must look: something due or falling due (CaseChecks), or at once for an unpublished request
+        Optional<Instant> check = CaseChecks.indexCheck(sla.policies(), c, status);
         if (!outbox.isEmpty()) {
             check = Optional.of(c.updatedAt()); // an unconfirmed notification is for the sweep to re-publish
         }
