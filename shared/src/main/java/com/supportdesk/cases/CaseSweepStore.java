@@ -7,6 +7,7 @@ import com.supportdesk.api.Json;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.persistence.Attributes;
+import com.supportdesk.runtime.Log;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,7 +237,22 @@ public final class CaseSweepStore {
                 .limit(limit);
         start.ifPresent(c -> query.exclusiveStartKey(c.key()));
         QueryResponse page = dynamo.query(query.build());
-        List<CaseRow> rows = page.items().stream().map(CaseSweepStore::row).toList();
+        List<CaseRow> rows = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            try {
+                rows.add(row(item));
+            } catch (RuntimeException e) {
+                // one unreadable item must not stop the pages behind it; the due pass postpones it when due
+                Log.error(
+                        "sla_sweep_unreadable_case",
+                        Map.of(
+                                "pk",
+                                String.valueOf(Attributes.string(item, CaseRepository.PK)),
+                                "exception",
+                                e.getClass().getName()),
+                        e);
+            }
+        }
         return new CasePage(rows, next(page), itemsRead(page));
     }
 

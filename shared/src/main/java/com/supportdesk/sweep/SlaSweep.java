@@ -295,9 +295,23 @@ public final class SlaSweep {
                     continue; // due at once anyway, for its outbox
                 }
                 SupportCase c = row.supportCase();
-                Optional<Instant> desired = CaseChecks.of(policy.get(), c, now).indexCheck();
-                if (!desired.equals(row.checkAt()) && store.setCheck(c.caseId(), c.version(), desired, true)) {
-                    tally.rekeyed++;
+                try {
+                    Optional<Instant> desired =
+                            CaseChecks.of(policy.get(), c, now).indexCheck();
+                    if (!desired.equals(row.checkAt()) && store.setCheck(c.caseId(), c.version(), desired, true)) {
+                        tally.rekeyed++;
+                    }
+                } catch (RuntimeException e) {
+                    // its key stays; the due pass postpones it each time it comes due, with the error logged
+                    tally.errors++;
+                    Log.error(
+                            "sla_sweep_rekey_failed",
+                            Map.of(
+                                    "caseId",
+                                    c.caseId(),
+                                    "exception",
+                                    e.getClass().getName()),
+                            e);
                 }
             }
             if (page.next().isPresent()) {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * "Exactly once" under overlapping runs and crashes: every history entry and every notification request
@@ -253,6 +254,35 @@ class SweepExactlyOnceTest {
         assertThat(world.outbox(warned.caseId())).isEmpty();
         assertThat(world.publishedIds(warned.caseId())).hasSize(2).doesNotHaveDuplicates();
         assertThat(world.sweepEntries(warned.caseId())).hasSize(1);
+    }
+
+    @Test
+    void aCaseTheSweepCannotHandleIsPostponedAndHoldsUpNoOther() {
+        world.sweep().run(AMPLE_TIME); // the first run's recomputation of every key is behind us
+        SupportCase broken = world.store(
+                CaseStory.technical(tenant, Severity.A, T.minus(minutes(50))).build());
+        SupportCase fine = world.store(
+                CaseStory.technical(tenant, Severity.A, T.minus(minutes(50))).build());
+        // written by hand around the repository: severity A on a billing case, which no policy allows
+        world.dynamo.updateItem(b -> b.tableName(world.table)
+                .key(Map.of("pk", AttributeValue.fromS("CASE#" + broken.caseId()), "sk", AttributeValue.fromS("CASE")))
+                .updateExpression("SET category = :c")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("BILLING"))));
+
+        SweepReport run = world.sweep().run(AMPLE_TIME);
+        assertThat(run.errors()).isEqualTo(1);
+        assertThat(world.sweepEntries(fine.caseId())).hasSize(1);
+        String postponed = world.dynamo
+                .getItem(b -> b.tableName(world.table)
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("CASE#" + broken.caseId()),
+                                "sk",
+                                AttributeValue.fromS("CASE"))))
+                .item()
+                .get("checkKey")
+                .s();
+        assertThat(postponed).startsWith(T.plus(minutes(5)).toString().replace("Z", ".000Z"));
     }
 
     /** Starts {@code n} sweeps at the same moment, as overlapping scheduled invocations would. */
