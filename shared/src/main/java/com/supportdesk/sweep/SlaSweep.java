@@ -20,6 +20,7 @@ import com.supportdesk.runtime.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -242,7 +243,7 @@ public final class SlaSweep {
         }
         // everything published: the next check; else try again on the next run, from the current bucket
         Optional<Instant> desired = failed == 0 ? claim.after().indexCheck() : Optional.of(at);
-        if (!desired.equals(stored)) {
+        if (!sameKey(desired, stored)) {
             // a lost condition means someone wrote the case since, and their write stored its own key
             store.setCheck(read.caseId(), version, desired, failed == 0);
         }
@@ -298,7 +299,7 @@ public final class SlaSweep {
                 try {
                     Optional<Instant> desired =
                             CaseChecks.of(policy.get(), c, now).indexCheck();
-                    if (!desired.equals(row.checkAt()) && store.setCheck(c.caseId(), c.version(), desired, true)) {
+                    if (!sameKey(desired, row.checkAt()) && store.setCheck(c.caseId(), c.version(), desired, true)) {
                         tally.rekeyed++;
                     }
                 } catch (RuntimeException e) {
@@ -330,6 +331,11 @@ public final class SlaSweep {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    /** Whether two next checks make the same index key, which holds milliseconds (clocks have nanoseconds). */
+    static boolean sameKey(Optional<Instant> a, Optional<Instant> b) {
+        return a.map(t -> t.truncatedTo(ChronoUnit.MILLIS)).equals(b.map(t -> t.truncatedTo(ChronoUnit.MILLIS)));
+    }
 
     /** How much of the invocation is left, and how much the run keeps in reserve. */
     private record Budget(Supplier<Duration> timeLeft, Duration reserve) {

@@ -307,4 +307,13 @@ class SweepRulesTest {
                 .containsEntry("dueKeys", 1)
                 .containsEntry("events", java.util.Map.of("SLA_BREACHED", 1));
     }
+
+    @Test
+    void index_keys_hold_milliseconds_so_a_check_is_compared_at_that_precision() {
+        Instant breach = bj("2026-03-02T10:00").plusNanos(1);
+        assertThat(SlaSweep.sameKey(java.util.Optional.of(breach), java.util.Optional.of(bj("2026-03-02T10:00"))))
+                .isTrue();
+        assertThat(SlaSweep.sameKey(java.util.Optional.of(breach), java.util.Optional.empty()))
+                .isFalse();
+    }
 }
