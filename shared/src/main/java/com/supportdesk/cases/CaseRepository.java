@@ -362,10 +362,7 @@ public final class CaseRepository {
         if (!outbox.isEmpty()) {
             check = Optional.of(c.updatedAt()); // an unconfirmed notification is for the sweep to re-publish
         }
-        check.ifPresent(at -> {
-            item.put("checkBucket", s(SortableTime.hourBucket(at)));
-            item.put("checkKey", s(SortableTime.format(at) + "#" + c.caseId()));
-        });
+        check.ifPresent(at -> item.putAll(CaseSweepStore.checkAttributes(c.caseId(), at)));
         if (!outbox.isEmpty()) {
             Map<String, AttributeValue> entries = new LinkedHashMap<>();
             outbox.forEach((id, request) -> entries.put(id, s(Json.write(request))));
@@ -471,7 +468,7 @@ public final class CaseRepository {
         return details;
     }
 
-    private static Map<String, NotificationRequest> outboxOf(Map<String, AttributeValue> item) {
+    static Map<String, NotificationRequest> outboxOf(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> raw = Attributes.map(item, "outbox");
         if (raw == null) {
             return Map.of();

@@ -3,19 +3,16 @@ package com.supportdesk.cases;
 import static com.supportdesk.persistence.Attributes.n;
 import static com.supportdesk.persistence.Attributes.s;
 
-import com.supportdesk.api.Json;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.persistence.Attributes;
 import com.supportdesk.runtime.Log;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +106,15 @@ public final class CaseSweepStore {
         return SortableTime.hourBucket(instant);
     }
 
+    /**
+     * The sweep-index attributes of a case whose next check is {@code at}: partition {@code checkBucket} =
+     * the UTC hour ({@code 2026-03-02T09}), sort key {@code checkKey} = {@code <sortable instant>#<caseId>},
+     * so one bucket reads in time order and a key is unique per case. The one place this format is built.
+     */
+    static Map<String, AttributeValue> checkAttributes(String caseId, Instant at) {
+        return Map.of(CHECK_BUCKET, s(bucketOf(at)), CHECK_KEY, s(SortableTime.format(at) + "#" + caseId));
+    }
+
     /** The first instant of a bucket. */
     public static Instant startOf(String bucket) {
         return LocalDateTime.parse(bucket + ":00:00").toInstant(ZoneOffset.UTC);
@@ -167,8 +173,9 @@ public final class CaseSweepStore {
         }
         String update;
         if (check.isPresent()) {
-            values.put(":b", s(bucketOf(check.get())));
-            values.put(":k", s(SortableTime.format(check.get()) + "#" + caseId));
+            Map<String, AttributeValue> key = checkAttributes(caseId, check.get());
+            values.put(":b", key.get(CHECK_BUCKET));
+            values.put(":k", key.get(CHECK_KEY));
             update = "SET #b = :b, #k = :k";
         } else {
             update = "REMOVE #b, #k";
@@ -191,8 +198,11 @@ public final class CaseSweepStore {
                 .updateExpression("SET #b = :b, #k = :k")
                 .conditionExpression("attribute_exists(#pk)")
                 .expressionAttributeNames(Map.of("#b", CHECK_BUCKET, "#k", CHECK_KEY, "#pk", CaseRepository.PK))
-                .expressionAttributeValues(
-                        Map.of(":b", s(bucketOf(retryAt)), ":k", s(SortableTime.format(retryAt) + "#" + caseId)))
+                .expressionAttributeValues(Map.of(
+                        ":b",
+                        checkAttributes(caseId, retryAt).get(CHECK_BUCKET),
+                        ":k",
+                        checkAttributes(caseId, retryAt).get(CHECK_KEY)))
                 .build());
     }
 
@@ -260,23 +270,8 @@ public final class CaseSweepStore {
         String key = Attributes.string(item, CHECK_KEY);
         return new CaseRow(
                 CaseRepository.fromItem(item),
-                outbox(item),
+                CaseRepository.outboxOf(item),
                 key == null ? Optional.empty() : Optional.of(Instant.parse(key.substring(0, key.indexOf('#')))));
-    }
-
-    private static Map<String, NotificationRequest> outbox(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> raw = Attributes.map(item, "outbox");
-        Map<String, NotificationRequest> outbox = new LinkedHashMap<>();
-        if (raw != null) {
-            raw.forEach((id, v) -> {
-                try {
-                    outbox.put(id, Json.MAPPER.readValue(v.s(), NotificationRequest.class));
-                } catch (IOException e) {
-                    throw new IllegalStateException("Unreadable outbox entry " + id, e);
-                }
-            });
-        }
-        return outbox;
     }
 
     // ------------------------------------------------------------------ the sweep's state
