@@ -6,18 +6,22 @@ import com.supportdesk.api.Json;
 import com.supportdesk.it.notifications.DeliveryPipeline.Request;
 import com.supportdesk.notifications.dispatch.DeliveryRecords;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SPEC section 7 under faults, end to end: requests published to the notifications topic, the queue and
  * its dead-letter queue as template.yaml declares them (ElasticMQ), the SQS event source's poller, and the
- * real dispatcher function, with SES failing. Whatever happens, every
+ * real dispatcher function, with SES failing or the dispatcher dying mid-batch. Whatever happens, every
  * request is either sent or waits in the dead-letter queue (none lost), and none is sent twice, except in
  * the one documented window, which the {@code PossibleDuplicate} metric counts.
  *
@@ -40,6 +44,7 @@ class NotificationDeliveryFaultsTest {
 
     @AfterAll
     static void stop() {
+        DispatcherKill.disarm();
         if (pipeline != null) {
             pipeline.close();
         }
@@ -52,7 +57,8 @@ class NotificationDeliveryFaultsTest {
     }
 
     @AfterEach
-    void closeLog() {
+    void closeLog() throws Exception {
+        DispatcherKill.disarm();
         log.close();
     }
 
@@ -148,6 +154,58 @@ class NotificationDeliveryFaultsTest {
         assertThat(pipeline.queue(DeliveryPipeline.DEAD_LETTERS).waiting()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(DispatcherKill.When.class)
+    void aDispatcherKilledMidBatchGetsTheWholeBatchBackAndOnlyTheSendItDiedInCanGoOutTwice(DispatcherKill.When when)
+            throws Exception {
+        List<Request> requests = pipeline.requests(10);
+        DispatcherKill.arm(when, addresses(requests), 4);
+
+        pipeline.publishAsOneBatch(requests);
+        String victim =
+                DispatcherKill.awaitKill(20).orElseThrow(() -> new AssertionError("the dispatcher was not killed"));
+        // Deployed, the batch comes back after 180 s, when the dead holder's 90 s lease is over.
+        pipeline.runner.clock().advance(DeliveryRecords.LEASE.plusSeconds(1));
+        pipeline.awaitIdle();
+
+        List<Request> sentBeforeTheKill = requests.stream()
+                .filter(r -> log.outcomes(r.notificationId()).equals(List.of("SENT", "ALREADY_SENT")))
+                .toList();
+        assertThat(sentBeforeTheKill)
+                .as("sent and recorded before the kill, they came back with the batch and were not sent again")
+                .hasSize(3);
+        for (Request request : requests) {
+            boolean killedIn = request.address().equals(victim);
+            assertThat(pipeline.deliveryStates(request.notificationId())).containsExactly("SENT");
+            if (killedIn) {
+                assertThat(log.outcomes(request.notificationId()))
+                        .as("the killed attempt logged nothing; the claim it left was taken over")
+                        .containsExactly("SENT_AFTER_TAKEOVER");
+                assertThat(pipeline.claims(request.notificationId())).isEqualTo(2);
+                assertThat(pipeline.mailsTo(request.address()))
+                        .as(
+                                when == DispatcherKill.When.AFTER_SES_ACCEPTED
+                                        ? "SES had it before the kill: the documented duplicate"
+                                        : "nothing went out before the kill")
+                        .hasSize(when == DispatcherKill.When.AFTER_SES_ACCEPTED ? 2 : 1);
+            } else {
+                assertThat(pipeline.mailsTo(request.address()))
+                        .as("exactly one email to " + request.address())
+                        .hasSize(1);
+                if (!sentBeforeTheKill.contains(request)) {
+                    assertThat(log.outcomes(request.notificationId())).containsExactly("SENT");
+                }
+            }
+        }
+        assertThat(log.metric("PossibleDuplicate"))
+                .as("the send after the takeover is counted, whether or not the dead attempt had sent")
+                .isEqualTo(1);
+        assertThat(log.batches())
+                .as("the whole batch came back")
+                .anySatisfy(batch -> assertThat(batch.path("Records").asInt()).isEqualTo(10));
+        assertThat(pipeline.queue(DeliveryPipeline.DEAD_LETTERS).waiting()).isZero();
+    }
+
     @Test
     void theSameRequestPublishedAgainSendsOneEmail() throws Exception {
         Request request = pipeline.request();
@@ -176,5 +234,9 @@ class NotificationDeliveryFaultsTest {
             }
             Thread.sleep(5);
         }
+    }
+
+    private static Set<String> addresses(List<Request> requests) {
+        return requests.stream().map(Request::address).collect(Collectors.toSet());
     }
 }
