@@ -48,11 +48,17 @@ final class DispatcherLog implements AutoCloseable {
                 .toList();
     }
 
-    /** The sum of one per-type-and-channel metric ({@code Sent}, {@code PossibleDuplicate}...) over every batch. */
-    int metric(String name) {
+    /** The EMF documents per notification type and channel, one per batch that had deliveries of them. */
+    List<JsonNode> metricDocuments() {
         return lines().stream()
                 .filter(line -> line.has("_aws") && line.has("Channel"))
-                .mapToInt(line -> line.path(name).asInt())
+                .toList();
+    }
+
+    /** The sum of one per-type-and-channel metric ({@code Sent}, {@code PossibleDuplicate}...) over every batch. */
+    int metric(String name) {
+        return metricDocuments().stream()
+                .mapToInt(doc -> doc.path(name).asInt())
                 .sum();
     }
 

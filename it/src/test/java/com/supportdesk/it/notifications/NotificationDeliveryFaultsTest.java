@@ -2,6 +2,7 @@ package com.supportdesk.it.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.api.Json;
 import com.supportdesk.it.notifications.DeliveryPipeline.Request;
 import com.supportdesk.notifications.dispatch.DeliveryRecords;
@@ -200,6 +201,22 @@ class NotificationDeliveryFaultsTest {
         assertThat(log.metric("PossibleDuplicate"))
                 .as("the send after the takeover is counted, whether or not the dead attempt had sent")
                 .isEqualTo(1);
+        assertThat(log.metricDocuments())
+                .as("as CloudWatch reads it: an EMF document of the batch that took the claim over")
+                .filteredOn(doc -> doc.path("PossibleDuplicate").asInt() == 1)
+                .singleElement()
+                .satisfies(doc -> {
+                    JsonNode directive =
+                            doc.path("_aws").path("CloudWatchMetrics").get(0);
+                    assertThat(directive.path("Namespace").asText()).isEqualTo("SupportDesk/Notifications");
+                    assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Type\",\"Channel\"]]");
+                    assertThat(directive.path("Metrics").findValuesAsText("Name"))
+                            .contains("PossibleDuplicate");
+                    assertThat(doc.path("Type").asText()).isEqualTo("VERIFICATION_SUCCEEDED");
+                    assertThat(doc.path("Channel").asText()).isEqualTo("EMAIL");
+                    assertThat(doc.path("Sent").asInt()).isEqualTo(7);
+                    assertThat(doc.path("AlreadyDelivered").asInt()).isEqualTo(3);
+                });
         assertThat(log.batches())
                 .as("the whole batch came back")
                 .anySatisfy(batch -> assertThat(batch.path("Records").asInt()).isEqualTo(10));
