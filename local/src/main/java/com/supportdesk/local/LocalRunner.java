@@ -11,6 +11,7 @@ import com.supportdesk.local.sns.LocalSns;
 import com.supportdesk.local.sqs.LocalQueues;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.SamTemplate;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,9 @@ public final class LocalRunner implements AutoCloseable {
      * @param template          run this template instead of the project's {@code template.yaml} (tests)
      * @param visibilityTimeout the SQS pollers receive with this visibility timeout instead of each queue's
      *                          own, so that failed records come back sooner (tests; whole seconds)
+     * @param environmentOverrides per function (logical id), variables laid over the environment the runner
+     *                          gives it, for example to point one function's SES endpoint at a failing stand-in
+     *                          (tests)
      */
     public record Options(
             int port,
@@ -75,10 +80,14 @@ public final class LocalRunner implements AutoCloseable {
             boolean seedDemoData,
             boolean accessLog,
             Optional<Path> template,
-            Optional<Duration> visibilityTimeout) {
+            Optional<Duration> visibilityTimeout,
+            Map<String, Map<String, String>> environmentOverrides) {
         public static final int DEFAULT_PORT = 3000;
 
         public Options {
+            Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+            environmentOverrides.forEach((function, variables) -> overrides.put(function, Map.copyOf(variables)));
+            environmentOverrides = Collections.unmodifiableMap(overrides);
             visibilityTimeout.ifPresent(timeout -> {
                 if (timeout.isNegative() || timeout.toSeconds() > 43_200 || timeout.toMillis() % 1000 != 0) {
                     throw new IllegalArgumentException(
@@ -89,43 +98,104 @@ public final class LocalRunner implements AutoCloseable {
 
         public static Options defaults() {
             return new Options(
-                    DEFAULT_PORT, Optional.empty(), Optional.empty(), true, true, Optional.empty(), Optional.empty());
+                    DEFAULT_PORT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    true,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Map.of());
         }
 
         /** A free port, no access log: what tests want. */
         public static Options forTests() {
-            return new Options(0, Optional.empty(), Optional.empty(), true, false, Optional.empty(), Optional.empty());
+            return new Options(
+                    0, Optional.empty(), Optional.empty(), true, false, Optional.empty(), Optional.empty(), Map.of());
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, clockStart, jwtSecret, seedDemoData, accessLog, template, visibilityTimeout);
+            return new Options(
+                    newPort,
+                    clockStart,
+                    jwtSecret,
+                    seedDemoData,
+                    accessLog,
+                    template,
+                    visibilityTimeout,
+                    environmentOverrides);
         }
 
         public Options withClock(Instant start) {
             return new Options(
-                    port, Optional.of(start), jwtSecret, seedDemoData, accessLog, template, visibilityTimeout);
+                    port,
+                    Optional.of(start),
+                    jwtSecret,
+                    seedDemoData,
+                    accessLog,
+                    template,
+                    visibilityTimeout,
+                    environmentOverrides);
         }
 
         public Options withJwtSecret(String secret) {
             return new Options(
-                    port, clockStart, Optional.of(secret), seedDemoData, accessLog, template, visibilityTimeout);
+                    port,
+                    clockStart,
+                    Optional.of(secret),
+                    seedDemoData,
+                    accessLog,
+                    template,
+                    visibilityTimeout,
+                    environmentOverrides);
         }
 
         public Options withSeed(boolean seed) {
-            return new Options(port, clockStart, jwtSecret, seed, accessLog, template, visibilityTimeout);
+            return new Options(
+                    port, clockStart, jwtSecret, seed, accessLog, template, visibilityTimeout, environmentOverrides);
         }
 
         public Options withAccessLog(boolean log) {
-            return new Options(port, clockStart, jwtSecret, seedDemoData, log, template, visibilityTimeout);
+            return new Options(
+                    port, clockStart, jwtSecret, seedDemoData, log, template, visibilityTimeout, environmentOverrides);
         }
 
         public Options withTemplate(Path file) {
             return new Options(
-                    port, clockStart, jwtSecret, seedDemoData, accessLog, Optional.of(file), visibilityTimeout);
+                    port,
+                    clockStart,
+                    jwtSecret,
+                    seedDemoData,
+                    accessLog,
+                    Optional.of(file),
+                    visibilityTimeout,
+                    environmentOverrides);
+        }
+
+        /**
+         * Sets {@code name} to {@code value} in the environment of the function {@code functionLogicalId},
+         * over what the template and the runner give it (tests: one function's SES endpoint pointed at a
+         * stand-in that fails, say). A function the template lacks stops the start, naming it.
+         */
+        public Options withEnvironmentOverride(String functionLogicalId, String name, String value) {
+            Map<String, Map<String, String>> overrides = new LinkedHashMap<>(environmentOverrides);
+            Map<String, String> variables = new LinkedHashMap<>(overrides.getOrDefault(functionLogicalId, Map.of()));
+            variables.put(name, value);
+            overrides.put(functionLogicalId, variables);
+            return new Options(
+                    port, clockStart, jwtSecret, seedDemoData, accessLog, template, visibilityTimeout, overrides);
         }
 
         public Options withVisibilityTimeout(Duration timeout) {
-            return new Options(port, clockStart, jwtSecret, seedDemoData, accessLog, template, Optional.of(timeout));
+            return new Options(
+                    port,
+                    clockStart,
+                    jwtSecret,
+                    seedDemoData,
+                    accessLog,
+                    template,
+                    Optional.of(timeout),
+                    environmentOverrides);
         }
 
         /** {@code --port N}, {@code --clock <ISO instant>}, {@code --jwt-secret S}, {@code --no-seed}, {@code --quiet}. */
@@ -254,6 +324,13 @@ public final class LocalRunner implements AutoCloseable {
      */
     public static LocalRunner start(Options options) throws IOException {
         SamTemplate template = options.template().map(SamTemplate::load).orElseGet(SamTemplate::ofProject);
+        options.environmentOverrides().keySet().stream()
+                .filter(logicalId -> template.function(logicalId).isEmpty())
+                .findFirst()
+                .ifPresent(logicalId -> {
+                    throw new IllegalArgumentException(
+                            "An environment override names " + logicalId + ", which is not a function of the template");
+                });
         SimulatedClock clock = SimulatedClock.startingAt(options.clockStart().orElseGet(Instant::now));
         byte[] secret =
                 options.jwtSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(LocalTokens::randomSecret);
@@ -283,7 +360,7 @@ public final class LocalRunner implements AutoCloseable {
                             function.logicalId(),
                             LocalFunction.load(
                                     function,
-                                    aws.contextOf(function, clock),
+                                    environment(aws, function, options, clock),
                                     loader,
                                     Duration.ofSeconds(intSetting(template, function, "Timeout", 3)),
                                     intSetting(template, function, "MemorySize", 128),
@@ -355,6 +432,18 @@ public final class LocalRunner implements AutoCloseable {
                 "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
                 "PIN_HMAC_SECRET_ARN", "",
                 "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key));
+    }
+
+    /** What the function gets in AWS, resolved locally, with the options' overrides for it laid over. */
+    private static FunctionEnvironment environment(
+            LocalAws aws, FunctionDefinition function, Options options, Clock clock) {
+        Map<String, String> overrides = options.environmentOverrides().getOrDefault(function.logicalId(), Map.of());
+        if (overrides.isEmpty()) {
+            return aws.contextOf(function, clock);
+        }
+        Map<String, String> environment = new LinkedHashMap<>(aws.environmentOf(function));
+        environment.putAll(overrides);
+        return FunctionEnvironment.of(environment, clock);
     }
 
     /** A function's own setting, else the template's Globals, else the SAM default. */

@@ -37,6 +37,8 @@ class LocalRunnerEventSourcesTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:05Z");
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Where the consumer's SES calls go instead of the emulator (nothing listens there). */
+    private static final String FAILING_SES = "http://127.0.0.1:9/failing-ses";
 
     private static LocalRunner runner;
     private static SnsClient sns;
@@ -46,7 +48,9 @@ class LocalRunnerEventSourcesTest {
         runner = LocalRunner.start(LocalRunner.Options.forTests()
                 .withTemplate(TestTemplates.eventSourcesFile())
                 .withSeed(false)
-                .withClock(START));
+                .withClock(START)
+                .withEnvironmentOverride("ConsumerFunction", "AWS_ENDPOINT_URL_SESV2", FAILING_SES)
+                .withEnvironmentOverride("ConsumerFunction", "EXTRA_SETTING", "on"));
         sns = SnsClient.builder()
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -220,6 +224,23 @@ class LocalRunnerEventSourcesTest {
                 .containsEntry(
                         "AWS_ENDPOINT_URL_SQS", runner.emulators().sqsEndpoint().toString())
                 .containsEntry("AWS_ENDPOINT_URL_SNS", runner.snsEndpoint().toString());
+    }
+
+    @Test
+    void anEnvironmentOverrideChangesOnlyTheFunctionItNames() {
+        Map<String, String> consumer = consumer().environment().environment();
+        assertThat(consumer)
+                .containsEntry("AWS_ENDPOINT_URL_SESV2", FAILING_SES)
+                .containsEntry("EXTRA_SETTING", "on")
+                .containsEntry(
+                        "AWS_ENDPOINT_URL_DYNAMODB",
+                        runner.emulators().dynamoDbEndpoint().toString())
+                .containsEntry("REQUESTS_QUEUE_NAME", "RequestsQueue");
+        assertThat(sweep().environment().environment())
+                .containsEntry(
+                        "AWS_ENDPOINT_URL_SESV2",
+                        runner.emulators().sesEndpoint().toString())
+                .doesNotContainKey("EXTRA_SETTING");
     }
 
     @Test

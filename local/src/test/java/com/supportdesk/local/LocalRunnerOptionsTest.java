@@ -34,6 +34,21 @@ class LocalRunnerOptionsTest {
     }
 
     @Test
+    void environmentOverridesAccumulatePerFunctionAndLeaveTheOriginalOptionsAlone() {
+        LocalRunner.Options plain = LocalRunner.Options.forTests();
+        LocalRunner.Options options = plain.withEnvironmentOverride("A", "X", "1")
+                .withEnvironmentOverride("A", "Y", "2")
+                .withEnvironmentOverride("B", "X", "3")
+                .withEnvironmentOverride("A", "X", "4")
+                .withPort(0);
+        assertThat(options.environmentOverrides())
+                .isEqualTo(Map.of("A", Map.of("X", "4", "Y", "2"), "B", Map.of("X", "3")));
+        assertThat(plain.environmentOverrides()).isEmpty();
+        assertThatThrownBy(() -> options.environmentOverrides().put("C", Map.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--port", "x"}, Map.of()))
                 .hasMessageContaining("--port");

@@ -24,4 +24,15 @@ class LocalRunnerRefusalTest {
                 .extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("sqs-poller-") || name.startsWith("schedule-"));
     }
+
+    @Test
+    void anEnvironmentOverrideForAFunctionTheTemplateLacksStopsTheStartNamingIt() {
+        assertThatThrownBy(() -> LocalRunner.start(LocalRunner.Options.forTests()
+                        .withTemplate(TestTemplates.eventSourcesFile())
+                        .withSeed(false)
+                        .withEnvironmentOverride("ConsumerFuncton", "AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:9")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ConsumerFuncton")
+                .hasMessageContaining("not a function of the template");
+    }
 }

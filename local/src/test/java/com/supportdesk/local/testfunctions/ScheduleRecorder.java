@@ -34,6 +34,10 @@ public class ScheduleRecorder implements RequestHandler<ScheduledEvent, Void> {
         this.environment = environment;
     }
 
+    public FunctionEnvironment environment() {
+        return environment;
+    }
+
     @Override
     public Void handleRequest(ScheduledEvent event, Context context) {
         int now = running.incrementAndGet();
