@@ -53,6 +53,43 @@ public final class Validate {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /**
+     * Required single-line text (titles, names): as {@link #text}, and refused if it holds a line break
+     * of any kind or another control character anywhere, even where trimming would remove it. These fields
+     * end up in email subjects and one-line views, where a break could start a forged header or line.
+     */
+    public static String line(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "is required");
+        }
+        return optionalLine(field, value, max);
+    }
+
+    public static String optionalLine(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (breaksALine(value.charAt(i))) {
+                throw invalid(field, "must be a single line without control characters");
+            }
+        }
+        return optionalText(field, value, max);
+    }
+
+    /**
+     * Control characters (CR, LF, TAB, NEL and the rest of C0 and C1), LINE and PARAGRAPH SEPARATOR, and
+     * the bidirectional embeddings, overrides and isolates, which reorder the text that follows them (a
+     * right-to-left script needs none of them).
+     */
+    private static boolean breaksALine(char c) {
+        return Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
     public static String phone(String field, String value) {
         String v = text(field, value, 32);
         if (!E164.matcher(v).matches()) {

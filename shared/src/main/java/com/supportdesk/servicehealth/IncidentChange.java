@@ -21,7 +21,7 @@ public record IncidentChange(
         return new IncidentChange(
                 version,
                 status,
-                title == null ? null : Validate.text("title", title, 200),
+                title == null ? null : Validate.line("title", title, 200),
                 Validate.optionalText("description", description, 4000),
                 resolvedAt);
     }

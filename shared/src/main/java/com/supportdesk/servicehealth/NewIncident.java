@@ -10,7 +10,7 @@ public record NewIncident(ServiceName service, String title, String description,
     NewIncident validated() {
         return new NewIncident(
                 Validate.present("service", service),
-                Validate.text("title", title, 200),
+                Validate.line("title", title, 200),
                 Validate.optionalText("description", description, 4000),
                 startedAt);
     }
