@@ -347,6 +347,12 @@ public final class VerificationService {
                 throw rejected(id);
             }
             if (stored.get().contactId() != null) {
+                // A code vouches for a contact that is registered now: one an operator removed since the
+                // code was sent verifies nobody, and says so no differently from any other failure.
+                if (!stillRegistered(stored.get())) {
+                    hasher.hash(id, code);
+                    throw rejected(id);
+                }
                 ContactRecord contact = guards.get(stored.get().contactKey());
                 if (contact.suspendedAt(now)) {
                     throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
@@ -406,6 +412,14 @@ public final class VerificationService {
         } finally {
             Arrays.fill(code, '\0');
         }
+    }
+
+    private boolean stillRegistered(Verification v) {
+        return organizations
+                .find(v.tenantId())
+                .map(org -> Contact.of(org.tenantId(), org.contacts()).stream()
+                        .anyMatch(c -> c.contactId().equals(v.contactId())))
+                .orElse(false);
     }
 
     private ConfirmResult verified(Caller caller, Verification v, Instant now) {
