@@ -355,7 +355,7 @@ public final class VerificationService {
                 }
                 ContactRecord contact = guards.get(stored.get().contactKey());
                 if (contact.suspendedAt(now)) {
-                    throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
+                    throw suspended(contact.suspendedUntil().orElseThrow());
                 }
                 // One live code per contact, as the contact item names it: a newer send takes that over
                 // when it is reserved and hands it back if its code never goes out, so a replaced code is
