@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
  */
 public final class VerificationMessages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Full stops, exclamation and question marks, ASCII and full-width. */
+    private static final String SENTENCE_STOPS = ".!?。．！？";
 
     private final String zoneName;
 
@@ -39,7 +41,7 @@ public final class VerificationMessages {
                         "Support Desk verification code for " + organization,
                         "Your Support Desk verification code is: " + groupedCode + "\n\n"
                                 + "Purpose: a Support Desk agent is confirming that the person on a phone call with Support Desk is an administrator of "
-                                + organization + ".\n"
+                                + endSentence(organization, ".") + "\n"
                                 + "The code expires in " + minutes + " minutes, at " + at
                                 + ". It can be used only once.\n\n"
                                 + "Read this code only to the Support Desk agent on a call that you placed yourself.\n"
@@ -91,7 +93,7 @@ public final class VerificationMessages {
                 yield new Message(
                         "Support Desk: a phone caller was verified as an administrator of " + organization,
                         "At " + when + " a Support Desk agent verified a phone caller " + how
-                                + " as an administrator of " + organization + ".\n"
+                                + " as an administrator of " + endSentence(organization, ".") + "\n"
                                 + "The agent may act for your organisation, for example open a support case, until "
                                 + until + ".\n\n"
                                 + "If no one in your organisation called Support Desk, tell your administrator and Support Desk at once.\n",
@@ -155,6 +157,14 @@ public final class VerificationMessages {
                                 + "如果您没有尝试通过支持服务台验证身份，可能有人冒充贵组织，请告知您的管理员。\n",
                         "支持服务台：因多次验证码错误，已暂停向 " + maskedContact + " 发送验证码至 " + end + "。如非本人操作，请告知管理员。");
         };
+    }
+
+    /**
+     * {@code words} closed with {@code stop}, unless they already end in a sentence stop of any of the
+     * languages ("Contoso Ltd." does not become "Contoso Ltd..").
+     */
+    static String endSentence(String words, String stop) {
+        return words.isEmpty() || SENTENCE_STOPS.indexOf(words.charAt(words.length() - 1)) >= 0 ? words : words + stop;
     }
 
     private String at(Instant instant) {

@@ -53,4 +53,24 @@ class VerificationMessagesTest {
         assertThat(verified.text()).contains("j***@contoso.com").contains("09:30");
         assertThat(suspended.text()).contains("2026-11-28 09:00");
     }
+
+    /** "...an administrator of Contoso Ltd.." read badly: a name that ends a sentence brings its own stop. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aNameEndingInPunctuationIsNotFollowedByASecondStop(Language language) {
+        for (String name : new String[] {"Contoso Ltd.", "Fabrikam Co., Inc.", "Yahoo!", "株式会社ファブリカム。", "Why Not?"}) {
+            Instant until = NOW.plus(Duration.ofMinutes(30));
+            Message[] all = {
+                messages.code(language, name, "1234 5678", Duration.ofMinutes(10), until),
+                messages.verified(language, name, VerificationMethod.CODE, "j***@contoso.com", NOW, until),
+                messages.verified(language, name, VerificationMethod.REGISTERED_NUMBER, null, NOW, until),
+                messages.suspended(language, name, "j***@contoso.com", until)
+            };
+            for (Message m : all) {
+                for (String text : new String[] {m.subject(), m.text(), m.sms()}) {
+                    assertThat(text).as(language + " " + name).doesNotContainPattern("[.。．!！?？][.。．]");
+                }
+            }
+        }
+    }
 }
