@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,8 +33,9 @@ import java.util.stream.Collectors;
  * The one JSON mapper of the project: strict on input, ISO-8601 instants on output, absent values left
  * out.
  *
- * <p>Strict means a value is read only from the JSON type the contract gives it: unknown fields, nulls
- * for primitives and trailing tokens are refused, and so is every coercion Jackson would otherwise make.
+ * <p>Strict means a value is read only from the JSON type the contract gives it: unknown fields, keys
+ * given twice, nulls for primitives and trailing tokens are refused, and so is every coercion Jackson
+ * would otherwise make.
  * An enum is its name, never its position ({@code "severity": 0} would be A); a string is a JSON string,
  * never a number or boolean turned into text; a number is never read from a string, and a whole number
  * never from a fraction; an instant is an ISO-8601 string, never epoch seconds.
@@ -46,6 +48,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // a key given twice has no one meaning (parsers differ on which wins): refuse it everywhere
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -40,6 +40,10 @@ public final class Validate {
         if (value == null) {
             return null;
         }
+        if (!wellFormed(value)) {
+            // half of a surrogate pair is no character: it cannot be stored, sent or shown as text
+            throw invalid(field, "contains invalid characters");
+        }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
             throw invalid(field, "is longer than " + max + " characters");
@@ -88,6 +92,22 @@ public final class Validate {
                 || c == '\u2029'
                 || (c >= '\u202A' && c <= '\u202E')
                 || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** True unless the text holds a surrogate that is not part of a pair. */
+    private static boolean wellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String phone(String field, String value) {

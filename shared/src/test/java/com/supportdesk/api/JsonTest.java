@@ -63,6 +63,11 @@ class JsonTest {
         assertCode("{\"version\":1e400}", "INVALID_VALUE", "version");
     }
 
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertCode("{\"title\":\"a\",\"title\":\"b\"}", "INVALID_JSON", "");
+    }
+
     record Timed(java.time.Instant at) {}
 
     @Test

@@ -82,4 +82,13 @@ class ValidateTest {
         assertThat(Validate.text("description", "line one\r\nline two\u2028three", 80))
                 .contains("\n", "\u2028");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\ud800b", "a\udc00b", "ab\ud83d", "\ude00ab"})
+    void halfASurrogatePairIsRefusedInEveryKindOfText(String value) {
+        assertThatThrownBy(() -> Validate.text("description", value, 100)).hasMessageContaining("invalid characters");
+        assertThatThrownBy(() -> Validate.line("title", value, 100)).hasMessageContaining("invalid characters");
+        assertThatThrownBy(() -> Validate.optionalText("reason", value, 100))
+                .hasMessageContaining("invalid characters");
+    }
 }
