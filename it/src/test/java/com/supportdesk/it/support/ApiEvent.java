@@ -35,6 +35,11 @@ public final class ApiEvent {
         return new ApiEvent(Handlers.sampleEvent(file.getFileName().toString()));
     }
 
+    /** An independent copy of {@code event}, to change without changing the original. */
+    public static ApiEvent copyOf(ApiEvent event) {
+        return new ApiEvent(event.json.deepCopy());
+    }
+
     public String routeKey() {
         return json.path("routeKey").asText();
     }

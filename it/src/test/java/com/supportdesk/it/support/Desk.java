@@ -63,16 +63,21 @@ public final class Desk implements AutoCloseable {
         return byRoute.keySet();
     }
 
+    /** The function that serves {@code routeKey}. */
+    public HttpApiFunction handlerFor(String routeKey) {
+        HttpApiFunction handler = byRoute.get(routeKey);
+        if (handler == null) {
+            throw new IllegalArgumentException("No function serves " + routeKey);
+        }
+        return handler;
+    }
+
     public HttpResult call(ApiEvent event) {
         return call(event.json());
     }
 
     public HttpResult call(ObjectNode event) {
-        HttpApiFunction handler = byRoute.get(event.path("routeKey").asText());
-        if (handler == null) {
-            throw new IllegalArgumentException("No function serves " + event.path("routeKey"));
-        }
-        return Handlers.invoke(handler, event);
+        return Handlers.invoke(handlerFor(event.path("routeKey").asText()), event);
     }
 
     public String table(String logicalId) {
