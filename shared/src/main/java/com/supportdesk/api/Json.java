@@ -119,6 +119,8 @@ public final class Json {
      * which no field of the contract is.
      */
     private static final class IsoInstant extends StdScalarDeserializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
         IsoInstant() {
             super(Instant.class);
         }

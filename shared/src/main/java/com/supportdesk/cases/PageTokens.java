@@ -46,6 +46,12 @@ public final class PageTokens {
     /** Keeps this key apart from any other use of the same secret. */
     private static final byte[] DERIVATION_LABEL = "support-desk page tokens v1".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * A new generator for every nonce, never one kept in a field: a SnapStart snapshot would copy a kept
+     * generator's state into every restored container, and they would repeat each other's nonces.
+     */
+    private static final Supplier<SecureRandom> RANDOMNESS = SecureRandom::new;
+
     private final Supplier<byte[]> keySource;
     private volatile SecretKeySpec key;
 
@@ -67,7 +73,7 @@ public final class PageTokens {
         ObjectNode keys = json.putObject("k");
         lastKey.forEach((name, value) -> keys.put(name, value.s()));
         byte[] nonce = new byte[NONCE_BYTES];
-        new SecureRandom().nextBytes(nonce);
+        RANDOMNESS.get().nextBytes(nonce);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
             byte[] sealed = cipher.doFinal(json.toString().getBytes(StandardCharsets.UTF_8));
