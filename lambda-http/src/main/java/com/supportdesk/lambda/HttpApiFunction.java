@@ -19,13 +19,17 @@ import java.util.Set;
 /**
  * Base of every HTTP function: verified claims → {@link Caller}, v2 event → {@link ApiRequest},
  * the route's answer → v2 response. Every failure becomes the JSON error body; nothing a client sends
- * can produce a stack trace or a 5xx.
+ * can produce a stack trace or a 5xx. A dependency that is down or throttling (see {@link Outages}) is 503
+ * with {@code Retry-After}; any other unexpected failure is 500.
  */
 public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** API Gateway accepts up to 10 MB; no request of this API needs more than this. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+    private static final Refusal UNAVAILABLE = Refusal.unavailable(
+            "SERVICE_UNAVAILABLE", "The service is briefly unavailable. Please retry in a few seconds.");
 
     private final Map<String, Route> routes;
 
@@ -54,6 +58,17 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
         } catch (TransportRefusal e) {
             return HttpErrors.of(e.status, e.code, e.getMessage(), Map.of());
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // a dependency is down or throttling after the SDK's retries: the client may try again shortly
+                Log.info(
+                        "dependency_unavailable",
+                        Map.of(
+                                "route",
+                                String.valueOf(routeKey),
+                                "exception",
+                                e.getClass().getName()));
+                return HttpErrors.of(UNAVAILABLE);
+            }
             // Only the type and route are logged: messages may quote request data.
             Log.error(
                     "unhandled",

@@ -421,17 +421,23 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /**
-     * What every local function gets on top of its template environment: the local SNS endpoint, and a
-     * per-run key standing in for the deployed HMAC secret of verification codes. The secret's ARN is
-     * blanked (a blank variable counts as unset): a function refuses to start with both.
+     * What every local function gets on top of its template environment: the local SNS endpoint, and
+     * per-run keys standing in for the deployed secrets (the HMAC key of verification codes, the key that
+     * seals page tokens). The secrets' ARNs are blanked (a blank variable counts as unset): a function
+     * refuses to start with both.
      */
     private static Map<String, String> localSettings(LocalSns sns) {
+        java.security.SecureRandom random = new java.security.SecureRandom();
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
+        random.nextBytes(key);
+        byte[] pageTokenKey = new byte[32];
+        random.nextBytes(pageTokenKey);
         return Map.of(
                 "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
                 "PIN_HMAC_SECRET_ARN", "",
-                "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key));
+                "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key),
+                "PAGE_TOKEN_SECRET_ARN", "",
+                "PAGE_TOKEN_KEY", java.util.HexFormat.of().formatHex(pageTokenKey));
     }
 
     /** What the function gets in AWS, resolved locally, with the options' overrides for it laid over. */

@@ -1,33 +1,63 @@
 package com.supportdesk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.supportdesk.refusal.Refusal;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
- * The one JSON mapper of the project: strict on input (unknown fields, nulls for primitives and
- * trailing tokens are refused), ISO-8601 instants on output, absent values left out.
+ * The one JSON mapper of the project: strict on input, ISO-8601 instants on output, absent values left
+ * out.
+ *
+ * <p>Strict means a value is read only from the JSON type the contract gives it: unknown fields, keys
+ * given twice, nulls for primitives and trailing tokens are refused, and so is every coercion Jackson
+ * would otherwise make.
+ * An enum is its name, never its position ({@code "severity": 0} would be A); a string is a JSON string,
+ * never a number or boolean turned into text; a number is never read from a string, and a whole number
+ * never from a fraction; an instant is an ISO-8601 string, never epoch seconds.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstant()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // a key given twice has no one meaning (parsers differ on which wins): refuse it everywhere
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // ALLOW_COERCION_OF_SCALARS leaves text and enums out: forbid those coercions one by one
+            .withCoercionConfig(LogicalType.Textual, Json::scalarsAreNotText)
+            .withCoercionConfig(LogicalType.Enum, Json::scalarsAreNotText)
             .serializationInclusion(JsonInclude.Include.NON_ABSENT)
             .build();
 
@@ -47,12 +77,23 @@ public final class Json {
         } catch (UnrecognizedPropertyException e) {
             throw Refusal.invalid("UNKNOWN_FIELD", "Unknown field '" + e.getPropertyName() + "'.");
         } catch (InvalidFormatException e) {
-            throw Refusal.invalid("INVALID_VALUE", "Field '" + path(e) + "' has an invalid value" + allowed(e) + ".");
+            throw Refusal.invalid(
+                    "INVALID_VALUE", "Field '" + path(e) + "' has an invalid value" + allowed(e.getTargetType()) + ".");
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw field.isEmpty()
                     ? Refusal.invalid("INVALID_JSON", "A single JSON object is expected.")
-                    : Refusal.invalid("INVALID_VALUE", "Field '" + field + "' has the wrong type.");
+                    : Refusal.invalid(
+                            "INVALID_VALUE",
+                            "Field '" + field + "' has the wrong type" + allowed(e.getTargetType()) + ".");
+        } catch (JsonMappingException e) {
+            // a value its type refused (a language tag that is not one of ours, a number out of range):
+            // the body is valid JSON, so the answer names the field, never the exception's own words
+            String field = path(e);
+            throw field.isEmpty()
+                    ? Refusal.invalid("INVALID_JSON", "A single JSON object is expected.")
+                    : Refusal.invalid(
+                            "INVALID_VALUE", "Field '" + field + "' has an invalid value" + allowed(target(e)) + ".");
         } catch (JsonProcessingException e) {
             throw Refusal.invalid("INVALID_JSON", "The request body is not valid JSON.");
         }
@@ -67,22 +108,54 @@ public final class Json {
         }
     }
 
-    private static String path(MismatchedInputException e) {
+    private static void scalarsAreNotText(MutableCoercionConfig config) {
+        config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    /**
+     * An instant from its ISO-8601 text only: the time module would also read a number as epoch seconds,
+     * which no field of the contract is.
+     */
+    private static final class IsoInstant extends StdScalarDeserializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        IsoInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
     }
 
-    private static String allowed(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
-            StringBuilder names = new StringBuilder();
-            for (Object constant : target.getEnumConstants()) {
-                names.append(names.isEmpty() ? "" : ", ").append(((Enum<?>) constant).name());
-            }
-            return " (allowed: " + names + ")";
+    private static Class<?> target(JsonMappingException e) {
+        return e instanceof ValueInstantiationException v && v.getType() != null
+                ? v.getType().getRawClass()
+                : null;
+    }
+
+    /** The documented values of an enum as they are written on the wire (a language's tag, a severity's name). */
+    private static String allowed(Class<?> target) {
+        if (target == null || !target.isEnum()) {
+            return "";
         }
-        return "";
+        StringBuilder names = new StringBuilder();
+        for (Object constant : target.getEnumConstants()) {
+            names.append(names.isEmpty() ? "" : ", ").append(MAPPER.convertValue(constant, String.class));
+        }
+        return " (allowed: " + names + ")";
     }
 }

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /** Field checks shared by every request; each failure is an invalid-request refusal naming the field. */
 public final class Validate {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is SES's job.
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    // Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is SES's job. Checked
+    // part by part, with no pattern that nests repetitions (no room for catastrophic backtracking).
+    private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}");
+    private static final Pattern DOMAIN_LABEL = Pattern.compile("[A-Za-z0-9-]{1,63}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -40,6 +41,10 @@ public final class Validate {
         if (value == null) {
             return null;
         }
+        if (!wellFormed(value)) {
+            // half of a surrogate pair is no character: it cannot be stored, sent or shown as text
+            throw invalid(field, "contains invalid characters");
+        }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
             throw invalid(field, "is longer than " + max + " characters");
@@ -53,6 +58,59 @@ public final class Validate {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /**
+     * Required single-line text (titles, names): as {@link #text}, and refused if it holds a line break
+     * of any kind or another control character anywhere, even where trimming would remove it. These fields
+     * end up in email subjects and one-line views, where a break could start a forged header or line.
+     */
+    public static String line(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "is required");
+        }
+        return optionalLine(field, value, max);
+    }
+
+    public static String optionalLine(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (breaksALine(value.charAt(i))) {
+                throw invalid(field, "must be a single line without control characters");
+            }
+        }
+        return optionalText(field, value, max);
+    }
+
+    /**
+     * Control characters (CR, LF, TAB, NEL and the rest of C0 and C1), LINE and PARAGRAPH SEPARATOR, and
+     * the bidirectional embeddings, overrides and isolates, which reorder the text that follows them (a
+     * right-to-left script needs none of them).
+     */
+    private static boolean breaksALine(char c) {
+        return Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** True unless the text holds a surrogate that is not part of a pair. */
+    private static boolean wellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String phone(String field, String value) {
         String v = text(field, value, 32);
         if (!E164.matcher(v).matches()) {
@@ -63,10 +121,30 @@ public final class Validate {
 
     public static String email(String field, String value) {
         String v = text(field, value, 254);
-        if (!EMAIL.matcher(v).matches()) {
+        if (!isEmail(v)) {
             throw invalid(field, "must be an email address");
         }
         return v;
+    }
+
+    /** local@label.label[...]: labels of letters, digits and '-', never starting or ending with '-'. */
+    private static boolean isEmail(String v) {
+        int at = v.indexOf('@');
+        if (at < 0
+                || at != v.lastIndexOf('@')
+                || !EMAIL_LOCAL.matcher(v.substring(0, at)).matches()) {
+            return false;
+        }
+        String[] labels = v.substring(at + 1).split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (!DOMAIN_LABEL.matcher(label).matches() || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String country(String field, String value) {

@@ -13,7 +13,7 @@ public record CaseContact(String name, String email, String phone, ContactMethod
             throw Validate.invalid("contact.phone", "is required when the preferred method is PHONE");
         }
         return new CaseContact(
-                Validate.text("contact.name", name, 200),
+                Validate.line("contact.name", name, 200),
                 Validate.email("contact.email", email),
                 cleanPhone,
                 method,

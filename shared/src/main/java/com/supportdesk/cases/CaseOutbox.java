@@ -40,7 +40,20 @@ public final class CaseOutbox {
                         e);
                 continue;
             }
-            cases.removeFromOutbox(caseId, request.notificationId());
+            try {
+                cases.removeFromOutbox(caseId, request.notificationId());
+            } catch (RuntimeException e) {
+                // the change itself is stored: the entry stays and is published again (at least once)
+                Log.info(
+                        "outbox_entry_not_removed",
+                        Map.of(
+                                "caseId",
+                                caseId,
+                                "notificationId",
+                                request.notificationId(),
+                                "exception",
+                                e.getClass().getName()));
+            }
         }
     }
 }

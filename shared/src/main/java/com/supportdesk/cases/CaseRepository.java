@@ -80,11 +80,19 @@ public final class CaseRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final CaseSla sla;
+    private final PageTokens pageTokens;
 
+    /** A repository that reads and writes cases but does not list them (no page-token key needed). */
     public CaseRepository(DynamoDbClient dynamo, String table, CaseSla sla) {
+        this(dynamo, table, sla, PageTokens.unavailable());
+    }
+
+    /** @param pageTokens seals and opens the {@code nextToken} of {@link #list} */
+    public CaseRepository(DynamoDbClient dynamo, String table, CaseSla sla, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
         this.sla = sla;
+        this.pageTokens = pageTokens;
     }
 
     // ------------------------------------------------------------------ cases
@@ -288,13 +296,13 @@ public final class CaseRepository {
         }
         query.pageToken()
                 .ifPresent(token -> request.exclusiveStartKey(
-                        PageToken.decode(token, index.indexName, index.keyNames(), index.partition, partitionValue)));
+                        pageTokens.open(token, index.indexName, index.keyNames(), index.partition, partitionValue)));
         QueryResponse response;
         try {
             response = dynamo.query(request.build());
         } catch (DynamoDbException e) {
             if (query.pageToken().isPresent() && isValidationError(e)) {
-                throw PageToken.invalid();
+                throw PageTokens.invalid();
             }
             throw e;
         }
@@ -302,7 +310,7 @@ public final class CaseRepository {
                 response.items().stream().map(CaseRepository::fromItem).toList();
         Optional<String> next =
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? Optional.of(PageToken.encode(index.indexName, response.lastEvaluatedKey()))
+                        ? Optional.of(pageTokens.seal(index.indexName, response.lastEvaluatedKey()))
                         : Optional.empty();
         return new Page(cases, next);
     }

@@ -113,16 +113,39 @@ public final class CaseSubmissionService {
 
         Instant now = clock.instant();
         String caseId = Ids.next("CS", 3);
+        Optional<Instant> lockedAt = Optional.empty();
         if (key.isPresent()) {
             switch (keys.claim(key.get(), caseId)) {
                 case IdempotencyKeys.Claim.Answered answered -> {
                     return replay(answered.answer());
                 }
                 // a taken-over claim finishes the holder's case under its id
-                case IdempotencyKeys.Claim.Proceed proceed -> caseId = proceed.caseId();
+                case IdempotencyKeys.Claim.Proceed proceed -> {
+                    caseId = proceed.caseId();
+                    lockedAt = Optional.of(proceed.lockedAt());
+                }
             }
         }
+        try {
+            return create(caller, grant, key, tenantId, organization, request, caseId, now);
+        } catch (RuntimeException e) {
+            // the client will retry with the same key: let that retry finish this case at once
+            if (key.isPresent()) {
+                keys.abandon(key.get(), lockedAt.orElseThrow());
+            }
+            throw e;
+        }
+    }
 
+    private Submission create(
+            Caller caller,
+            Optional<String> grant,
+            Optional<IdempotencyKeys.Key> key,
+            String tenantId,
+            Organization organization,
+            NewCase request,
+            String caseId,
+            Instant now) {
         List<Incident> active =
                 request.category() == Category.TECHNICAL ? incidents.active(Optional.of(request.service())) : List.of();
         SupportCase supportCase = new SupportCase(

@@ -57,9 +57,12 @@ public final class IdempotencyKeys {
     /** The answer stored for a key: the case it created and the response body every retry gets. */
     public record Answer(String caseId, JsonNode body) {}
 
-    /** The outcome of {@link #claim}: go on and create the case under {@code caseId}, or answer as before. */
+    /**
+     * The outcome of {@link #claim}: go on and create the case under {@code caseId} (holding the claim taken
+     * at {@code lockedAt}), or answer as before.
+     */
     public sealed interface Claim {
-        record Proceed(String caseId) implements Claim {}
+        record Proceed(String caseId, Instant lockedAt) implements Claim {}
 
         record Answered(Answer answer) implements Claim {}
     }
@@ -106,7 +109,7 @@ public final class IdempotencyKeys {
     public Claim claim(Key key, String proposedCaseId) {
         Instant now = clock.instant();
         if (put(key, proposedCaseId, now)) {
-            return new Claim.Proceed(proposedCaseId);
+            return new Claim.Proceed(proposedCaseId, now);
         }
         // Real time, not the case clock: this bounds how long this request waits for another one.
         Instant deadline = Instant.now().plus(WAIT_FOR_CLAIM);
@@ -122,7 +125,7 @@ public final class IdempotencyKeys {
             if (holder.lockedAt() != null
                     && holder.lockedAt().plus(STALE_CLAIM).isBefore(now)
                     && takeOver(key, holder.lockedAt(), now)) {
-                return new Claim.Proceed(holder.caseId());
+                return new Claim.Proceed(holder.caseId(), now);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw inProgress();
@@ -133,6 +136,32 @@ public final class IdempotencyKeys {
                 Thread.currentThread().interrupt();
                 throw inProgress();
             }
+        }
+    }
+
+    /**
+     * Gives up a claim whose request failed before it answered (a dependency was down): the claim is made
+     * stale at once, so the client's retry takes it over and finishes the case under the same id instead of
+     * waiting {@link #STALE_CLAIM}. Never a second case: whoever takes over creates the claimed id, and a
+     * case that the failed request did write is found and answered. Best effort: when this write fails too,
+     * the claim goes stale by itself.
+     */
+    public void abandon(Key key, Instant lockedAt) {
+        Instant stale = lockedAt.minus(STALE_CLAIM).minusSeconds(1);
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(itemKey(key))
+                    .updateExpression("SET lockedAt = :stale")
+                    .conditionExpression("keyState = :pending AND lockedAt = :mine")
+                    .expressionAttributeValues(Map.of(
+                            ":stale",
+                            s(SortableTime.format(stale)),
+                            ":pending",
+                            s(PENDING),
+                            ":mine",
+                            s(SortableTime.format(lockedAt)))));
+        } catch (RuntimeException e) {
+            // taken over or finished meanwhile, or the table is still unreachable: nothing to do
         }
     }
 

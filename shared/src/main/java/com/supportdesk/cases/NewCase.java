@@ -40,7 +40,7 @@ public record NewCase(
                 tenantId == null ? null : Validate.id("tenantId", tenantId),
                 cleanCategory,
                 service,
-                Validate.text("title", title, MAX_TITLE),
+                Validate.line("title", title, MAX_TITLE),
                 Validate.text("description", description, MAX_DESCRIPTION),
                 Validate.present("severity", severity),
                 Validate.optionalText("businessImpact", businessImpact, MAX_IMPACT),

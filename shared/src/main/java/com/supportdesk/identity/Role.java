@@ -14,11 +14,18 @@ public enum Role {
     /** Vendor staff who maintain organisation profiles and service-health incidents. */
     OPERATOR;
 
-    public static Optional<Role> fromClaim(String value) {
-        try {
-            return Optional.of(Role.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    /** The group a token names this role by: the lower-case name, exactly. */
+    public String groupName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The role a group grants: only a group named exactly as the role (no trimming, no case folding). */
+    public static Optional<Role> fromGroup(String group) {
+        for (Role role : values()) {
+            if (role.groupName().equals(group)) {
+                return Optional.of(role);
+            }
         }
+        return Optional.empty();
     }
 }

@@ -20,13 +20,31 @@ public enum Language {
         return tag;
     }
 
+    /** A tag as BCP 47 compares them: ignoring the case of its ASCII letters, and of nothing else. */
     @JsonCreator
     public static Language fromTag(String tag) {
         for (Language language : values()) {
-            if (language.tag.equalsIgnoreCase(tag)) {
+            if (tag != null && asciiEqualsIgnoreCase(language.tag, tag)) {
                 return language;
             }
         }
-        throw new IllegalArgumentException("Unknown language " + tag + " (allowed: en, ja, zh-CN)");
+        throw new IllegalArgumentException("Unknown language (allowed: en, ja, zh-CN)");
+    }
+
+    /** Unicode case folding would match more than the tag ("\u0130" folds to "i"); a tag is ASCII. */
+    private static boolean asciiEqualsIgnoreCase(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (asciiLower(a.charAt(i)) != asciiLower(b.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -23,7 +23,7 @@ public record OrganizationDraft(
             throw Validate.invalid("version", "must be the positive version of the profile you read");
         }
         return new OrganizationDraft(
-                Validate.text("name", name, 200),
+                Validate.line("name", name, 200),
                 Validate.country("country", country),
                 Validate.present("supportPlan", supportPlan),
                 language == null ? Language.EN : language,

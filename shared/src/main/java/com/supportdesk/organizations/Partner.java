@@ -7,7 +7,7 @@ public record Partner(String name, String phone, String email) {
 
     Partner validated() {
         return new Partner(
-                Validate.text("partner.name", name, 200),
+                Validate.line("partner.name", name, 200),
                 Validate.phone("partner.phone", phone),
                 Validate.email("partner.email", email));
     }

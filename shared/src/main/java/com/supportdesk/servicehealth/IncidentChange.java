@@ -10,7 +10,7 @@ import java.time.Instant;
 public record IncidentChange(
         Long version, IncidentStatus status, String title, String description, Instant resolvedAt) {
 
-    IncidentChange validated() {
+    IncidentChange validated(Instant now) {
         Validate.present("version", version);
         if (status == null && title == null && description == null && resolvedAt == null) {
             throw Validate.invalid("status", "or another field must be given: nothing would change");
@@ -21,8 +21,8 @@ public record IncidentChange(
         return new IncidentChange(
                 version,
                 status,
-                title == null ? null : Validate.text("title", title, 200),
+                title == null ? null : Validate.line("title", title, 200),
                 Validate.optionalText("description", description, 4000),
-                resolvedAt);
+                resolvedAt == null ? null : NewIncident.withinWindow("resolvedAt", resolvedAt, now));
     }
 }

@@ -28,8 +28,8 @@ public final class IncidentService {
 
     public Incident open(Caller caller, NewIncident body) {
         caller.require(Role.OPERATOR);
-        NewIncident request = body.validated();
         Instant now = clock.instant();
+        NewIncident request = body.validated(now);
         Incident incident = new Incident(
                 Ids.next("INC", 2),
                 request.service(),
@@ -51,7 +51,7 @@ public final class IncidentService {
     public Incident change(Caller caller, String incidentId, IncidentChange body) {
         caller.require(Role.OPERATOR);
         Validate.text("incidentId", incidentId, 64);
-        IncidentChange change = body.validated();
+        IncidentChange change = body.validated(clock.instant());
         Incident current = repository.find(incidentId).orElseThrow(() -> Refusal.notFound("Incident " + incidentId));
         if (current.version() != change.version()) {
             throw staleVersion(incidentId);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,19 +13,25 @@ import java.util.Optional;
  *
  * @param sends          epoch milliseconds of the codes sent, oldest first
  * @param failures       epoch milliseconds of the wrong codes evaluated, oldest first; a re-send keeps them
- * @param suspendedUntil epoch milliseconds, 0 when never suspended
+ * @param suspendedUntil when the last suspension ends; empty when the contact was never suspended (no
+ *                       instant stands for "never": any instant is a real one on some clock)
  * @param version        0 when nothing is stored yet
  */
 public record ContactRecord(
-        List<Long> sends, List<Long> failures, long suspendedUntil, String liveVerificationId, long version) {
+        List<Long> sends,
+        List<Long> failures,
+        Optional<Instant> suspendedUntil,
+        String liveVerificationId,
+        long version) {
 
     public ContactRecord {
         sends = List.copyOf(sends);
         failures = List.copyOf(failures);
+        Objects.requireNonNull(suspendedUntil, "suspendedUntil");
     }
 
     public static ContactRecord empty() {
-        return new ContactRecord(List.of(), List.of(), 0, null, 0);
+        return new ContactRecord(List.of(), List.of(), Optional.empty(), null, 0);
     }
 
     /** Why a code may or may not be sent now. */
@@ -39,7 +46,7 @@ public record ContactRecord(
     }
 
     public boolean suspendedAt(Instant now) {
-        return suspendedUntil > now.toEpochMilli();
+        return suspendedUntil.filter(now::isBefore).isPresent();
     }
 
     public int failuresWithin(Instant now, Duration window) {
@@ -50,7 +57,7 @@ public record ContactRecord(
     public SendDecision decideSend(Instant now, VerificationPolicy policy, String newVerificationId) {
         long t = now.toEpochMilli();
         if (suspendedAt(now)) {
-            return new SendDecision.Suspended(Instant.ofEpochMilli(suspendedUntil));
+            return new SendDecision.Suspended(suspendedUntil.orElseThrow());
         }
         if (!sends.isEmpty()) {
             long last = sends.get(sends.size() - 1);

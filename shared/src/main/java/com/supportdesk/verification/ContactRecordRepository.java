@@ -118,7 +118,9 @@ public final class ContactRecordRepository {
         int count = record.failuresWithin(now, policy.failureWindow());
         if (count < policy.maxFailures() || record.suspendedAt(now)) {
             return new Failure(
-                    count, false, record.suspendedAt(now) ? Instant.ofEpochMilli(record.suspendedUntil()) : null);
+                    count,
+                    false,
+                    record.suspendedAt(now) ? record.suspendedUntil().orElseThrow() : null);
         }
         Instant until = now.plus(policy.suspension());
         try {
@@ -136,8 +138,7 @@ public final class ContactRecordRepository {
             return new Failure(count, true, until);
         } catch (ConditionalCheckFailedException e) {
             // a concurrent failure suspended it first and sends the notice
-            return new Failure(
-                    count, false, Instant.ofEpochMilli(get(contactKey).suspendedUntil()));
+            return new Failure(count, false, get(contactKey).suspendedUntil().orElse(until));
         }
     }
 
@@ -154,19 +155,13 @@ public final class ContactRecordRepository {
         item.put(
                 "failures",
                 AttributeValue.fromL(r.failures().stream().map(Attributes::n).toList()));
-        if (r.suspendedUntil() > 0) {
-            item.put("suspendedUntil", n(r.suspendedUntil()));
-        }
+        r.suspendedUntil().ifPresent(until -> item.put("suspendedUntil", n(until.toEpochMilli())));
         if (r.liveVerificationId() != null) {
             item.put("liveVerificationId", s(r.liveVerificationId()));
         }
         item.put("version", n(r.version()));
-        long suspendedEnd = Math.max(now.toEpochMilli(), r.suspendedUntil());
-        item.put(
-                "purgeAt",
-                n(Instant.ofEpochMilli(suspendedEnd)
-                        .plus(policy.historyWindow())
-                        .getEpochSecond()));
+        Instant suspendedEnd = r.suspendedUntil().filter(now::isBefore).orElse(now);
+        item.put("purgeAt", n(suspendedEnd.plus(policy.historyWindow()).getEpochSecond()));
         return item;
     }
 
@@ -174,7 +169,9 @@ public final class ContactRecordRepository {
         return new ContactRecord(
                 numbers(item.get("sends")),
                 numbers(item.get("failures")),
-                Attributes.number(item, "suspendedUntil"),
+                item.containsKey("suspendedUntil")
+                        ? Optional.of(Instant.ofEpochMilli(Attributes.number(item, "suspendedUntil")))
+                        : Optional.empty(),
                 Attributes.string(item, "liveVerificationId"),
                 Attributes.number(item, "version"));
     }

@@ -359,9 +359,15 @@ public final class VerificationService {
                 throw rejected(id);
             }
             if (stored.get().contactId() != null) {
+                // A code vouches for a contact that is registered now: one an operator removed since the
+                // code was sent verifies nobody, and says so no differently from any other failure.
+                if (!stillRegistered(stored.get())) {
+                    hasher.hash(id, code);
+                    throw rejected(id);
+                }
                 ContactRecord contact = guards.get(stored.get().contactKey());
                 if (contact.suspendedAt(now)) {
-                    throw suspended(Instant.ofEpochMilli(contact.suspendedUntil()));
+                    throw suspended(contact.suspendedUntil().orElseThrow());
                 }
                 // One live code per contact, as the contact item names it: a newer send takes that over
                 // when it is reserved and hands it back if its code never goes out, so a replaced code is
@@ -420,6 +426,14 @@ public final class VerificationService {
         } finally {
             Arrays.fill(code, '\0');
         }
+    }
+
+    private boolean stillRegistered(Verification v) {
+        return organizations
+                .find(v.tenantId())
+                .map(org -> Contact.of(org.tenantId(), org.contacts()).stream()
+                        .anyMatch(c -> c.contactId().equals(v.contactId())))
+                .orElse(false);
     }
 
     private ConfirmResult verified(Caller caller, Verification v, Instant now) {

@@ -45,4 +45,50 @@ class ValidateTest {
         assertThatThrownBy(() -> Validate.text("title", "   ", 10)).hasMessageContaining("required");
         assertThat(Validate.text("description", "line one\nline two", 40)).contains("\n");
     }
+
+    /** Line breaks of every kind, other control characters, and the characters that reorder what follows them. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "a\rb",
+                "a\nb",
+                "a\r\nBcc: x",
+                "a\u0085b",
+                "a\u2028b",
+                "a\u2029b",
+                "a\tb",
+                "a\u0000b",
+                "a\u001bb",
+                "a\u007fb",
+                "a\u202eb",
+                "a\u2066b",
+                "title\n"
+            })
+    void aSingleLineFieldRefusesLineBreaksAndControlCharacters(String value) {
+        assertThatThrownBy(() -> Validate.line("title", value, 200)).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(e.getMessage()).contains("'title'");
+        });
+        assertThatThrownBy(() -> Validate.optionalLine("title", value, 200)).isInstanceOf(Refusal.class);
+    }
+
+    @Test
+    void aSingleLineFieldKeepsEverythingElse() {
+        assertThat(Validate.line("name", "  Contoso Ltd.  ", 200)).isEqualTo("Contoso Ltd.");
+        assertThat(Validate.line("name", "株式会社ファブリカム", 200)).isEqualTo("株式会社ファブリカム");
+        assertThat(Validate.line("name", "شركة كونتوسو", 200)).isEqualTo("شركة كونتوسو");
+        assertThat(Validate.line("name", "Mail \uD83D\uDCE7 down", 200)).isEqualTo("Mail \uD83D\uDCE7 down");
+        assertThat(Validate.optionalLine("name", null, 200)).isNull();
+        assertThat(Validate.text("description", "line one\r\nline two\u2028three", 80))
+                .contains("\n", "\u2028");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\ud800b", "a\udc00b", "ab\ud83d", "\ude00ab"})
+    void halfASurrogatePairIsRefusedInEveryKindOfText(String value) {
+        assertThatThrownBy(() -> Validate.text("description", value, 100)).hasMessageContaining("invalid characters");
+        assertThatThrownBy(() -> Validate.line("title", value, 100)).hasMessageContaining("invalid characters");
+        assertThatThrownBy(() -> Validate.optionalText("reason", value, 100))
+                .hasMessageContaining("invalid characters");
+    }
 }

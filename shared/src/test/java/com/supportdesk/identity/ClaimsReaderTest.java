@@ -11,12 +11,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaimsReaderTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"[admin agent]", "[\"admin\",\"agent\"]", "admin,agent", "[ADMIN, Agent]", "admin agent"})
-    void readsTheGroupsClaimInEveryFormApiGatewayOrAnIdpSends(String groups) {
-        Caller caller = ClaimsReader.read(Map.of("sub", "u1", "tenant_id", "contoso", "groups", groups));
+    @Test
+    void readsTheListApiGatewayFlattensAnArrayClaimInto() {
+        Caller caller = ClaimsReader.read(Map.of("sub", "u1", "tenant_id", "contoso", "groups", "[admin agent]"));
         assertThat(caller.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.AGENT);
         assertThat(caller.tenantId()).contains("contoso");
+        assertThat(ClaimsReader.read(Map.of("sub", "u1", "groups", "[staff operator]"))
+                        .roles())
+                .containsExactly(Role.OPERATOR);
+    }
+
+    @Test
+    void aPlainStringClaimIsOneGroup() {
+        assertThat(ClaimsReader.read(Map.of("sub", "u1", "tenant_id", "contoso", "groups", "admin"))
+                        .roles())
+                .containsExactly(Role.ADMIN);
+    }
+
+    /**
+     * A role is granted only by a group named exactly as the role: a group whose name merely contains a
+     * role's name among spaces or commas grants nothing, however the claim is sent.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "helpdesk admin",
+                "read,admin",
+                "admin,agent",
+                "admin agent",
+                "[read,admin]",
+                "[\"admin\",\"agent\"]",
+                "[ADMIN]",
+                "Admin",
+                " admin",
+                "admin ",
+                "[]",
+                "[admins]",
+                "[[admin]]"
+            })
+    void aGroupThatIsNotExactlyARoleNameGrantsNothing(String groups) {
+        assertUnauthorized(Map.of("sub", "u1", "tenant_id", "contoso", "groups", groups));
     }
 
     @Test

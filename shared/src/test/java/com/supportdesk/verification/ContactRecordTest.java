@@ -6,6 +6,7 @@ import com.supportdesk.verification.ContactRecord.SendDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ContactRecordTest {
@@ -49,13 +50,13 @@ class ContactRecordTest {
     @Test
     void aSendKeepsTheFailuresAndASuspensionRefusesSends() {
         long f = T0.toEpochMilli();
-        ContactRecord withFailures = new ContactRecord(List.of(), List.of(f, f + 1, f + 2), 0, null, 3);
+        ContactRecord withFailures = new ContactRecord(List.of(), List.of(f, f + 1, f + 2), Optional.empty(), null, 3);
         ContactRecord next = send(withFailures, T0.plusSeconds(10), "x");
         assertThat(next.failuresWithin(T0.plusSeconds(10), POLICY.failureWindow()))
                 .isEqualTo(3);
 
-        ContactRecord suspended = new ContactRecord(
-                List.of(), List.of(), T0.plus(Duration.ofHours(24)).toEpochMilli(), null, 4);
+        ContactRecord suspended =
+                new ContactRecord(List.of(), List.of(), Optional.of(T0.plus(Duration.ofHours(24))), null, 4);
         assertThat(suspended.decideSend(T0.plusSeconds(1), POLICY, "y"))
                 .isEqualTo(new SendDecision.Suspended(T0.plus(Duration.ofHours(24))));
         assertThat(suspended.decideSend(T0.plus(Duration.ofHours(24)), POLICY, "y"))
@@ -65,7 +66,7 @@ class ContactRecordTest {
     @Test
     void failuresOlderThanTheWindowNoLongerCount() {
         long f = T0.toEpochMilli();
-        ContactRecord r = new ContactRecord(List.of(), List.of(f, f + 1000), 0, null, 2);
+        ContactRecord r = new ContactRecord(List.of(), List.of(f, f + 1000), Optional.empty(), null, 2);
         assertThat(r.failuresWithin(T0.plus(Duration.ofHours(24)).plusMillis(500), POLICY.failureWindow()))
                 .isEqualTo(1);
     }
@@ -87,7 +88,7 @@ class ContactRecordTest {
     @Test
     void takingASendBackLeavesANewerLiveCodeAndTheFailuresAlone() {
         long f = T0.toEpochMilli();
-        ContactRecord record = new ContactRecord(List.of(f, f + 60_000), List.of(f + 1), 0, "VER-3", 7);
+        ContactRecord record = new ContactRecord(List.of(f, f + 60_000), List.of(f + 1), Optional.empty(), "VER-3", 7);
         ContactRecord released = record.withoutSend(f, "VER-1", null).orElseThrow();
         assertThat(released.sends()).containsExactly(f + 60_000);
         assertThat(released.failures()).containsExactly(f + 1);
@@ -95,5 +96,18 @@ class ContactRecordTest {
         assertThat(record.withoutSend(f + 5, "VER-1", null))
                 .as("nothing to take back")
                 .isEmpty();
+    }
+
+    /** "Never suspended" is the absence of a suspension, not the instant 1970-01-01, so it holds at any time. */
+    @Test
+    void aContactThatWasNeverSuspendedIsNotSuspendedBefore1970Either() {
+        Instant moonLanding = Instant.parse("1969-07-20T20:17:00Z");
+        assertThat(ContactRecord.empty().suspendedAt(moonLanding)).isFalse();
+        assertThat(ContactRecord.empty().decideSend(moonLanding, POLICY, "VER-1"))
+                .isInstanceOf(SendDecision.Allowed.class);
+        ContactRecord sent = send(ContactRecord.empty(), moonLanding, "VER-1");
+        assertThat(sent.suspendedUntil()).isEmpty();
+        assertThat(sent.decideSend(moonLanding.plusSeconds(1), POLICY, "VER-2"))
+                .isEqualTo(new SendDecision.TooSoon(moonLanding.plusSeconds(60)));
     }
 }

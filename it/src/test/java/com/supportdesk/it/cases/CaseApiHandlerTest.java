@@ -22,10 +22,8 @@ import com.supportdesk.api.Json;
 import com.supportdesk.it.support.Concurrently;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.model.SupportPlan;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -325,11 +323,8 @@ class CaseApiHandlerTest extends CaseHandlersTest {
                 .json()
                 .path("nextToken")
                 .asText();
-        String decoded = new String(Base64.getUrlDecoder().decode(first), StandardCharsets.UTF_8);
-        String forged = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(decoded.replace(tenant, "t-someone").getBytes(StandardCharsets.UTF_8));
-        for (String bad : List.of("garbage", first.substring(0, first.length() - 3), forged)) {
+        // forged and edited tokens: PageTokenTest
+        for (String bad : List.of("garbage", first.substring(0, first.length() - 3))) {
             HttpResult result = invoke(api, asAdmin(list(Map.of("nextToken", bad)), tenant));
             assertThat(result.status()).as(bad).isEqualTo(400);
             assertThat(result.errorCode()).isEqualTo("INVALID_NEXT_TOKEN");

@@ -119,10 +119,13 @@ class OrganizationsHandlerTest {
     }
 
     @Test
-    void rolesAreReadFromTheJsonArrayFormToo() {
+    void rolesAreReadFromApiGatewaysListFormOnly() {
         invoke(handler, put(tenant));
-        assertThat(invoke(handler, get(tenant, tenant, "[\"user\",\"admin\"]")).status())
+        assertThat(invoke(handler, get(tenant, tenant, "[user admin]")).status())
                 .isEqualTo(200);
+        // a JSON array inside the string is no form API Gateway sends: its members are no group names
+        assertThat(invoke(handler, get(tenant, tenant, "[\"user\",\"admin\"]")).status())
+                .isEqualTo(401);
     }
 
     @Test

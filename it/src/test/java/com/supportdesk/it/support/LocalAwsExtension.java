@@ -27,7 +27,9 @@ public final class LocalAwsExtension implements ParameterResolver, ExecutionCond
      */
     public static final Map<String, String> LOCAL_SETTINGS = Map.of(
             "PIN_HMAC_SECRET_ARN", "",
-            "PIN_HMAC_KEY", "integration-tests-only-hmac-key-0123456789abcdef");
+            "PIN_HMAC_KEY", "integration-tests-only-hmac-key-0123456789abcdef",
+            "PAGE_TOKEN_SECRET_ARN", "",
+            "PAGE_TOKEN_KEY", "integration-tests-only-page-token-key-0123456789");
 
     private static final String BACKEND = System.getProperty("supportdesk.aws.backend", "emulators");
 

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
  */
 public final class VerificationMessages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Full stops, exclamation and question marks, ASCII and full-width. */
+    private static final String SENTENCE_STOPS = ".!?。．！？";
 
     private final String zoneName;
 
@@ -39,7 +41,7 @@ public final class VerificationMessages {
                         "Support Desk verification code for " + organization,
                         "Your Support Desk verification code is: " + groupedCode + "\n\n"
                                 + "Purpose: a Support Desk agent is confirming that the person on a phone call with Support Desk is an administrator of "
-                                + organization + ".\n"
+                                + endSentence(organization, ".") + "\n"
                                 + "The code expires in " + minutes + " minutes, at " + at
                                 + ". It can be used only once.\n\n"
                                 + "Read this code only to the Support Desk agent on a call that you placed yourself.\n"
@@ -71,6 +73,11 @@ public final class VerificationMessages {
                         "支持服务台验证码 " + groupedCode + "，用于确认 " + organization + " 管理员身份。" + minutes + " 分钟内有效（至 " + at
                                 + "）。切勿告诉任何给您打来电话的人。");
         };
+    }
+
+    /** {@code words} closed by {@code stop}, unless they already end a sentence ("Contoso Ltd." stays as it is). */
+    public static String endSentence(String words, String stop) {
+        return words.isEmpty() || SENTENCE_STOPS.indexOf(words.charAt(words.length() - 1)) >= 0 ? words : words + stop;
     }
 
     private String at(Instant instant) {

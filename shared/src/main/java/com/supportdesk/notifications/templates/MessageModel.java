@@ -14,6 +14,7 @@ import static com.supportdesk.notifications.requests.NotificationDetails.TO_SEVE
 
 import com.supportdesk.model.Language;
 import com.supportdesk.model.Severity;
+import com.supportdesk.notifications.delivery.VerificationMessages;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.notifications.requests.NotificationType;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class MessageModel {
             "casePath",
             "tenantId",
             "organization",
+            "organizationSentence",
             "contactName",
             "category",
             "service",
@@ -94,6 +96,8 @@ public final class MessageModel {
         v.put("casePath", caseId.isEmpty() ? "" : "/cases/" + caseId);
         v.put("tenantId", request.tenantId());
         v.put("organization", organization.orElse(""));
+        // the name closing a sentence, without a second stop after "Contoso Ltd."
+        v.put("organizationSentence", VerificationMessages.endSentence(organization.orElse(""), "."));
         v.put("contactName", facts.map(CaseFacts::contactName).orElse(""));
         v.put("category", facts.map(CaseFacts::category).orElse(""));
         v.put("service", facts.map(CaseFacts::service).orElse(""));

@@ -34,4 +34,17 @@ class VerificationMessagesTest {
         assertThat(m.sms().length()).as("fits a few SMS segments").isLessThan(200);
         assertThat(m.toString()).doesNotContain("1234");
     }
+
+    /** "...an administrator of Contoso Ltd.." read badly: a name that ends a sentence brings its own stop. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aNameEndingInPunctuationIsNotFollowedByASecondStop(Language language) {
+        for (String name : new String[] {"Contoso Ltd.", "Fabrikam Co., Inc.", "Yahoo!", "株式会社ファブリカム。", "Why Not?"}) {
+            Message m = messages.code(
+                    language, name, "1234 5678", Duration.ofMinutes(10), NOW.plus(Duration.ofMinutes(30)));
+            for (String text : new String[] {m.subject(), m.text(), m.sms()}) {
+                assertThat(text).as(language + " " + name).doesNotContainPattern("[.。．!！?？][.。．]");
+            }
+        }
+    }
 }

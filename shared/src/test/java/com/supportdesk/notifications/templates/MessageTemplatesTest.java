@@ -139,6 +139,34 @@ class MessageTemplatesTest {
         assertThat(text).contains(zone);
     }
 
+    /** "...an administrator of Contoso Ltd.." read badly: a name that ends a sentence brings its own stop. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void anOrganisationNameEndingInAStopIsNotFollowedByASecond(Language language) {
+        for (NotificationType type :
+                List.of(NotificationType.VERIFICATION_SUCCEEDED, NotificationType.CONTACT_SUSPENDED)) {
+            MessageModel model = MessageModel.of(
+                    request(type, language, fullDetails()),
+                    language,
+                    BEIJING,
+                    Optional.empty(),
+                    Optional.of("Contoso Ltd."),
+                    false);
+            MessageTemplates.Email email = templates.email(type, language, model);
+            if (type == NotificationType.VERIFICATION_SUCCEEDED) {
+                assertThat(email.text()).as(type + " " + language).contains("Contoso Ltd.");
+            }
+            for (String text :
+                    List.of(email.subject(), email.text(), email.html(), templates.sms(type, language, model))) {
+                assertThat(text)
+                        .as(type + " " + language)
+                        .doesNotContain("Ltd..")
+                        .doesNotContain("Ltd.。")
+                        .doesNotContain("Ltd.</strong>.");
+            }
+        }
+    }
+
     @Test
     void theDowngradeNoticeSaysWhenAndHowToKeepTheSeverity() {
         MessageModel model = MessageModel.of(

@@ -6,6 +6,7 @@ import com.supportdesk.cases.CaseOutbox;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseService;
 import com.supportdesk.cases.CaseSla;
+import com.supportdesk.cases.PageTokens;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
@@ -34,7 +35,8 @@ public final class CaseApiHandler extends HttpApiFunction {
     private static CaseService service(FunctionEnvironment context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
-        CaseRepository cases = new CaseRepository(dynamo, context.required("CASES_TABLE"), sla);
+        CaseRepository cases = new CaseRepository(
+                dynamo, context.required("CASES_TABLE"), sla, new PageTokens(PageTokenKeySource.of(context)));
         return new CaseService(
                 cases,
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
