@@ -41,7 +41,8 @@ public final class CaseSla {
         for (CaseEvent e : c.history()) {
             switch (e.type()) {
                 case SUBMITTED -> events.add(TimelineEvent.submitted(e.at(), e.severity(), c.category()));
-                case SEVERITY_CHANGED ->
+                // the sweep's downgrade is a change of severity like an agent's
+                case SEVERITY_CHANGED, SEVERITY_DOWNGRADED ->
                     events.add(
                             TimelineEvent.severityChanged(e.at(), e.severity(), e.reason() == null ? "" : e.reason()));
                 case STATUS_CHANGED -> events.add(TimelineEvent.statusChanged(e.at(), e.status()));
@@ -49,10 +50,7 @@ public final class CaseSla {
                 case CUSTOMER_REPLIED -> {
                     // the status change it causes (AWAITING_CUSTOMER → IN_PROGRESS) is its own entry
                 }
-                // the sweep's own changes are clock facts like an agent's
-                case SEVERITY_DOWNGRADED ->
-                    events.add(
-                            TimelineEvent.severityChanged(e.at(), e.severity(), e.reason() == null ? "" : e.reason()));
+                // the sweep's closing is a change of status like an agent's
                 case AUTO_CLOSED -> events.add(TimelineEvent.statusChanged(e.at(), CaseStatus.CLOSED));
                 default -> {
                     // warnings, breaches, notices: records of what the clocks did, not facts they depend on

@@ -76,10 +76,8 @@ final class SweepNotices {
         Map<String, String> details = details(c, event);
         List<NotificationRequest> requests = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            String id = c.caseId() + "#" + type + "#" + event.dueAt();
-            if (recipients.size() > 1) {
-                id += "#" + recipient.ref();
-            }
+            String id = c.caseId() + "#" + type + "#" + event.dueAt()
+                    + (recipients.size() > 1 ? "#" + recipient.ref() : "");
             requests.add(NotificationRequest.of(
                     id, type, c.tenantId(), c.caseId(), recipient, c.contact().language(), now, details));
         }

@@ -41,6 +41,8 @@ public final class SweepPolicy implements Supplier<SlaPolicies> {
     private final Supplier<String> text;
     private volatile Loaded loaded;
     private volatile String loadedText;
+    /** Guards the reload only; a private object, so no caller can hold it. */
+    private final Object lock = new Object();
 
     private SweepPolicy(Supplier<String> text) {
         this.text = text;
@@ -86,7 +88,13 @@ public final class SweepPolicy implements Supplier<SlaPolicies> {
      * Reads the policy again. When it cannot be read, or is not a valid policy, the last one stays in force
      * (and the log says why); without a last one, the run fails.
      */
-    public synchronized Loaded refresh() {
+    public Loaded refresh() {
+        synchronized (lock) {
+            return refreshLocked();
+        }
+    }
+
+    private Loaded refreshLocked() {
         try {
             String current = text.get();
             if (loaded == null || !current.equals(loadedText)) {

@@ -144,6 +144,7 @@ class AccessMatrixTest {
                 }
                 case "GET /orgs/{tenantId}" -> event.path("tenantId", tenant);
                 case "GET /service-health", "GET /support/options" -> event.query(Map.of("service", "EXCHANGE_ONLINE"));
+                case "GET /support/suggestions" -> event.query(Map.of("q", "Outlook cannot sign in"));
                 case "POST /service-health/incidents" -> {}
                 case "PATCH /service-health/incidents/{incidentId}" ->
                     event.path("incidentId", incident()).body("{\"version\":1,\"status\":\"RESOLVED\"}");

@@ -180,6 +180,14 @@ final class HostileRequests {
                 Map.of(),
                 List.of("service")));
         routes.add(new RouteSpec(
+                ApiEvent.of("GET /support/suggestions")
+                        .claims(admin)
+                        .query(Map.of("q", "Outlook cannot sign in", "service", "EXCHANGE_ONLINE", "limit", "3")),
+                Map.of(),
+                Map.of(),
+                // q takes any line of text up to 500 characters: what is hostile about it is SingleLineFieldsTest's
+                List.of("service", "limit")));
+        routes.add(new RouteSpec(
                 ApiEvent.of("GET /cases/{caseId}").claims(admin).path("caseId", caseId),
                 Map.of(),
                 Map.of("caseId", CASE_ID),

@@ -34,7 +34,13 @@ public final class DispatcherKill implements ExecutionInterceptor {
     /** What unwinds the invocation: an Error, as the dispatcher catches only exceptions. */
     static final class Killed extends Error {
         Killed(String victim) {
-            super("the dispatcher was killed while sending to " + victim, null, false, false);
+            // the runner prints it: name the recipient only by its domain, like every other log line
+            super(
+                    "the dispatcher was killed while sending to a recipient at "
+                            + victim.substring(victim.indexOf('@') + 1),
+                    null,
+                    false,
+                    false);
         }
     }
 

@@ -100,7 +100,9 @@ class NotificationDispatcherTest {
     @Test
     void theMailIsInTheContactsLanguageAndNoValueBreaksTheSubjectOrTheHtml() {
         String caseId = f.openCase(body -> {
-            body.put("title", "Outlook <script>alert(1)</script> が起動しない\r\nBcc: victim@evil.example");
+            // line breaks never get this far (the API refuses them in a title, SingleLineFieldsTest); a subject
+            // made one line from stored text is MessageTemplatesTest's
+            body.put("title", "Outlook <script>alert(1)</script> が起動しない");
             body.withObject("contact").put("language", "ja").put("name", "佐藤 <b>花子</b>");
         });
         assertThat(f.deliver(f.requestAbout(caseId, "CASE_ACKNOWLEDGEMENT"))).isEmpty();
@@ -111,7 +113,7 @@ class NotificationDispatcherTest {
                 .startsWith("【サポート デスク】ケース " + caseId + " を受け付けました：")
                 .doesNotContain("\r")
                 .doesNotContain("\n")
-                .endsWith("が起動しない Bcc: victim@evil.example");
+                .endsWith("が起動しない");
         assertThat(mail.path("destination").path("bcc")).isEmpty();
         assertThat(mail.path("body").path("text").asText())
                 .startsWith("佐藤 <b>花子</b> 様")

@@ -135,7 +135,9 @@ public final class LocalSchedule implements AutoCloseable {
             try {
                 if (!moved && !stopping) {
                     // the simulated clock runs at the pace of real time between moves
-                    wake.awaitNanos(Duration.between(now, nextTick.get()).toNanos());
+                    // whether it woke early or timed out, the loop looks at the clock again
+                    long remaining = wake.awaitNanos(
+                            Duration.between(now, nextTick.get()).toNanos());
                 }
                 moved = false;
             } catch (InterruptedException e) {

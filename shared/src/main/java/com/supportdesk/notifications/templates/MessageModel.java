@@ -186,8 +186,10 @@ public final class MessageModel {
         if (value == null) {
             return Optional.empty();
         }
+        // severities are the ASCII letters A, B, C: compare exactly, no case mapping
+        String letter = value.strip();
         for (Severity s : Severity.values()) {
-            if (s.name().equalsIgnoreCase(value.strip())) {
+            if (s.name().equals(letter)) {
                 return Optional.of(s);
             }
         }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 record QueryText(String text, Map<String, Integer> masked) {
     private static final Pattern EMAIL =
-            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+            // no nested quantifier, so no catastrophic backtracking on a long query
+            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+\\.[\\p{L}\\p{N}.-]+");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])\\d{1,3}(?:\\.\\d{1,3}){3}(?![\\d.])");
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d[\\d \\t()-]{5,}\\d");
