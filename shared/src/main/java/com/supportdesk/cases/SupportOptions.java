@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What an admin sees before opening a case (SPEC section 8): active incidents, whom to contact (the
  * partner first when there is one), the phone number for their country, support hours per category
- * and the expected initial response per severity.
+ * and the expected initial response per severity; and, in the caller's language, how to choose a severity
+ * ({@link SeverityGuidance}: definitions, examples, what to provide, availability, targets, typical wait).
  */
 public record SupportOptions(
         String tenantId,
@@ -18,7 +19,8 @@ public record SupportOptions(
         List<Contact> contacts,
         SupportDirectory.Phone phone,
         List<Hours> supportHours,
-        List<ExpectedResponse> expectedResponse) {
+        List<ExpectedResponse> expectedResponse,
+        SeverityGuidance guidance) {
 
     /** {@code PARTNER} (first, when the subscription was bought through one) or {@code VENDOR}. */
     public record Contact(String kind, String name, String phone, String email, String note) {}
