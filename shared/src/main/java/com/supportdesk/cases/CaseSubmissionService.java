@@ -21,7 +21,9 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
 import com.supportdesk.servicehealth.Incident;
+import com.supportdesk.servicehealth.IncidentHistory;
 import com.supportdesk.servicehealth.IncidentRepository;
+import com.supportdesk.servicehealth.ServiceHealthView;
 import com.supportdesk.sla.SlaRule;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Clock;
@@ -49,6 +51,7 @@ public final class CaseSubmissionService {
     private final String forumUrl;
     private final Clock clock;
     private final Optional<FirstResponseStats> firstResponses;
+    private final IncidentHistory incidentHistory;
 
     public CaseSubmissionService(
             CaseRepository cases,
@@ -60,10 +63,24 @@ public final class CaseSubmissionService {
             AgentGrantCheck grants,
             String forumUrl,
             Clock clock) {
-        this(cases, keys, organizations, incidents, sla, outbox, grants, forumUrl, clock, Optional.empty());
+        this(
+                cases,
+                keys,
+                organizations,
+                incidents,
+                sla,
+                outbox,
+                grants,
+                forumUrl,
+                clock,
+                Optional.empty(),
+                IncidentHistory.DEFAULT);
     }
 
-    /** With {@code firstResponses}, the options show the typical wait of recent cases from that aggregate. */
+    /**
+     * With {@code firstResponses}, the options show the typical wait of recent cases from that aggregate;
+     * {@code incidentHistory} is how long resolved incidents stay in them.
+     */
     public CaseSubmissionService(
             CaseRepository cases,
             IdempotencyKeys keys,
@@ -74,7 +91,8 @@ public final class CaseSubmissionService {
             AgentGrantCheck grants,
             String forumUrl,
             Clock clock,
-            Optional<FirstResponseStats> firstResponses) {
+            Optional<FirstResponseStats> firstResponses,
+            IncidentHistory incidentHistory) {
         this.cases = cases;
         this.keys = keys;
         this.organizations = organizations;
@@ -85,6 +103,7 @@ public final class CaseSubmissionService {
         this.forumUrl = forumUrl;
         this.clock = clock;
         this.firstResponses = firstResponses;
+        this.incidentHistory = incidentHistory;
     }
 
     /** The history records on whose authority an agent opened the case: the grant of the caller's verification. */
@@ -319,7 +338,16 @@ public final class CaseSubmissionService {
         Language language = LanguageChoice.choose(acceptLanguage, Optional.ofNullable(organization.language()));
         SeverityGuidance guidance = SeverityGuidance.of(
                 organization.supportPlan(), sla.policies(), language, firstResponses, clock.instant());
+        List<Incident> active = incidents.active(service);
         return new SupportOptions(
-                tenantId, service.orElse(null), incidents.active(service), contacts, phone, hours, expected, guidance);
+                tenantId,
+                service.orElse(null),
+                active,
+                contacts,
+                phone,
+                hours,
+                expected,
+                guidance,
+                ServiceHealthView.of(active, incidents, service, incidentHistory, clock.instant()));
     }
 }

@@ -17,6 +17,7 @@ import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.servicehealth.IncidentHistory;
 import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.verification.AccessGrantRepository;
 import java.util.Map;
@@ -50,7 +51,8 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                 // the deployment's own community (template parameter CommunityForumUrl), never a built-in one
                 context.required("COMMUNITY_FORUM_URL"),
                 context.clock(),
-                Optional.of(new FirstResponseStats(dynamo, casesTable, expectedWait(context))));
+                Optional.of(new FirstResponseStats(dynamo, casesTable, expectedWait(context))),
+                IncidentHistory.parse(context.optional("INCIDENT_HISTORY_DAYS")));
     }
 
     /** How far back the typical wait looks, and below how many cases it says nothing (template settings). */
