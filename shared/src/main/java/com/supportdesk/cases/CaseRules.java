@@ -25,6 +25,25 @@ public final class CaseRules {
 
     private CaseRules() {}
 
+    /**
+     * Why an organisation cannot choose {@code severity} for a {@code category} case at all (the stable code of
+     * the rule {@link #severity} would refuse with), or empty when it can. Only the rules that depend on the
+     * organisation and the policy, not on what a request contains, so the options can say it in advance.
+     */
+    public static Optional<String> severityUnavailable(
+            SupportPlan plan, Category category, Severity severity, SlaPolicies policies) {
+        if (severity == Severity.A && category != Category.TECHNICAL) {
+            return Optional.of(SEVERITY_AT_MOST_B);
+        }
+        if (severity == Severity.A && plan != SupportPlan.ADVANCED) {
+            return Optional.of(SEVERITY_A_ADVANCED_TECHNICAL);
+        }
+        if (!policies.isAllowed(severity, category)) {
+            return Optional.of(SEVERITY_NOT_OFFERED);
+        }
+        return Optional.empty();
+    }
+
     /** Severity rules for a case being opened or re-rated; {@code policies} must allow the pair too. */
     public static void severity(
             Organization organization,

@@ -4,6 +4,8 @@ import com.supportdesk.api.Validate;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.model.CaseStatus;
+import com.supportdesk.model.Category;
+import com.supportdesk.model.Severity;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.notifications.requests.NotificationType;
 import com.supportdesk.notifications.requests.Recipient;
@@ -11,6 +13,7 @@ import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.persistence.ConflictRetry;
 import com.supportdesk.refusal.Refusal;
+import com.supportdesk.runtime.Log;
 import com.supportdesk.sla.ResponseState;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Clock;
@@ -43,14 +46,27 @@ public final class CaseService {
     private final CaseSla sla;
     private final CaseOutbox outbox;
     private final Clock clock;
+    private final Optional<FirstResponseStats> firstResponses;
 
     public CaseService(
             CaseRepository cases, OrganizationRepository organizations, CaseSla sla, CaseOutbox outbox, Clock clock) {
+        this(cases, organizations, sla, outbox, clock, Optional.empty());
+    }
+
+    /** With {@code firstResponses}, every first response is also counted in the expected-wait aggregate. */
+    public CaseService(
+            CaseRepository cases,
+            OrganizationRepository organizations,
+            CaseSla sla,
+            CaseOutbox outbox,
+            Clock clock,
+            Optional<FirstResponseStats> firstResponses) {
         this.cases = cases;
         this.organizations = organizations;
         this.sla = sla;
         this.outbox = outbox;
         this.clock = clock;
+        this.firstResponses = firstResponses;
     }
 
     // ------------------------------------------------------------------ reads
@@ -146,7 +162,26 @@ public final class CaseService {
                     Recipient.caseContact(CaseSubmissionService.channel(c.contact())),
                     c.contact().language(),
                     now);
-            return new Mutation(next, Optional.of(message), List.of(notice));
+            Runnable count = c.firstResponseAt().isPresent()
+                    ? Mutation.NOTHING
+                    : () -> countFirstResponse(c.severity(), c.category(), c.caseId(), c.createdAt(), now);
+            return new Mutation(next, Optional.of(message), List.of(notice), count);
+        });
+    }
+
+    /**
+     * Runs only after the write that recorded the first response won, so a losing concurrent response
+     * never counts; the aggregate's own condition makes a repeat harmless. A failure here loses one sample
+     * of a statistic, never the response, so it is logged and not thrown.
+     */
+    private void countFirstResponse(
+            Severity severity, Category category, String caseId, Instant openedAt, Instant respondedAt) {
+        firstResponses.ifPresent(stats -> {
+            try {
+                stats.record(severity, category, caseId, openedAt, respondedAt);
+            } catch (RuntimeException e) {
+                Log.error("first_response_not_counted", Map.of("case_id", caseId), e);
+            }
         });
     }
 
@@ -224,7 +259,17 @@ public final class CaseService {
 
     // ------------------------------------------------------------------ plumbing
 
-    private record Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {}
+    private record Mutation(
+            SupportCase next,
+            Optional<CaseMessage> message,
+            List<NotificationRequest> notifications,
+            Runnable afterWrite) {
+        static final Runnable NOTHING = () -> {};
+
+        Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {
+            this(next, message, notifications, NOTHING);
+        }
+    }
 
     private CaseViews.Detail mutate(
             Caller caller, String caseId, Optional<Long> expectedVersion, Function<StoredCase, Mutation> change) {
@@ -247,6 +292,7 @@ public final class CaseService {
                         return Optional.<CaseViews.Detail>empty();
                     }
                     outbox.publish(caseId, mutation.notifications());
+                    mutation.afterWrite().run();
                     List<CaseMessage> messages = new ArrayList<>(current.messages());
                     mutation.message().ifPresent(messages::add);
                     return Optional.of(detail(new StoredCase(mutation.next(), messages, Map.of())));

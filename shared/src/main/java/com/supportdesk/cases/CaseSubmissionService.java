@@ -2,12 +2,14 @@ package com.supportdesk.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.LanguageChoice;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.model.Category;
 import com.supportdesk.model.Channel;
+import com.supportdesk.model.Language;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.model.Severity;
 import com.supportdesk.model.SupportPlan;
@@ -19,7 +21,9 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
 import com.supportdesk.servicehealth.Incident;
+import com.supportdesk.servicehealth.IncidentHistory;
 import com.supportdesk.servicehealth.IncidentRepository;
+import com.supportdesk.servicehealth.ServiceHealthView;
 import com.supportdesk.sla.SlaRule;
 import com.supportdesk.sla.SlaStatus;
 import java.time.Clock;
@@ -46,6 +50,8 @@ public final class CaseSubmissionService {
     private final AgentGrantCheck grants;
     private final String forumUrl;
     private final Clock clock;
+    private final Optional<FirstResponseStats> firstResponses;
+    private final IncidentHistory incidentHistory;
 
     public CaseSubmissionService(
             CaseRepository cases,
@@ -57,6 +63,36 @@ public final class CaseSubmissionService {
             AgentGrantCheck grants,
             String forumUrl,
             Clock clock) {
+        this(
+                cases,
+                keys,
+                organizations,
+                incidents,
+                sla,
+                outbox,
+                grants,
+                forumUrl,
+                clock,
+                Optional.empty(),
+                IncidentHistory.DEFAULT);
+    }
+
+    /**
+     * With {@code firstResponses}, the options show the typical wait of recent cases from that aggregate;
+     * {@code incidentHistory} is how long resolved incidents stay in them.
+     */
+    public CaseSubmissionService(
+            CaseRepository cases,
+            IdempotencyKeys keys,
+            OrganizationRepository organizations,
+            IncidentRepository incidents,
+            CaseSla sla,
+            CaseOutbox outbox,
+            AgentGrantCheck grants,
+            String forumUrl,
+            Clock clock,
+            Optional<FirstResponseStats> firstResponses,
+            IncidentHistory incidentHistory) {
         this.cases = cases;
         this.keys = keys;
         this.organizations = organizations;
@@ -66,6 +102,8 @@ public final class CaseSubmissionService {
         this.grants = grants;
         this.forumUrl = forumUrl;
         this.clock = clock;
+        this.firstResponses = firstResponses;
+        this.incidentHistory = incidentHistory;
     }
 
     /** The history records on whose authority an agent opened the case: the grant of the caller's verification. */
@@ -281,6 +319,11 @@ public final class CaseSubmissionService {
     // ------------------------------------------------------------------ support options
 
     public SupportOptions options(Caller caller, Optional<ServiceName> service) {
+        return options(caller, service, Optional.empty());
+    }
+
+    /** The options; the guidance texts in the language {@link LanguageChoice} picks from {@code acceptLanguage}. */
+    public SupportOptions options(Caller caller, Optional<ServiceName> service, Optional<String> acceptLanguage) {
         requireMayOpenCases(caller);
         if (!caller.has(Role.ADMIN)) {
             throw Refusal.forbidden("Support options are shown to an organisation's administrators.");
@@ -315,7 +358,19 @@ public final class CaseSubmissionService {
                         available));
             }
         }
+        Language language = LanguageChoice.choose(acceptLanguage, Optional.ofNullable(organization.language()));
+        SeverityGuidance guidance = SeverityGuidance.of(
+                organization.supportPlan(), sla.policies(), language, firstResponses, clock.instant());
+        List<Incident> active = incidents.active(service);
         return new SupportOptions(
-                tenantId, service.orElse(null), incidents.active(service), contacts, phone, hours, expected);
+                tenantId,
+                service.orElse(null),
+                active,
+                contacts,
+                phone,
+                hours,
+                expected,
+                guidance,
+                ServiceHealthView.of(active, incidents, service, incidentHistory, clock.instant()));
     }
 }

@@ -8,6 +8,7 @@ import com.supportdesk.model.ServiceName;
 import com.supportdesk.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,15 +16,38 @@ import java.util.Optional;
 public final class IncidentService {
     private final IncidentRepository repository;
     private final Clock clock;
+    private final IncidentHistory history;
 
     public IncidentService(IncidentRepository repository, Clock clock) {
+        this(repository, clock, IncidentHistory.DEFAULT);
+    }
+
+    public IncidentService(IncidentRepository repository, Clock clock, IncidentHistory history) {
         this.repository = repository;
         this.clock = clock;
+        this.history = history;
     }
 
     public List<Incident> active(Caller caller, Optional<ServiceName> service) {
         caller.require(Role.ADMIN, Role.AGENT, Role.OPERATOR);
         return repository.active(service);
+    }
+
+    public static final int DEFAULT_PAGE = 20;
+    public static final int MAX_PAGE = 100;
+
+    /** A page of resolved incidents, newest resolution first, within the history period. */
+    public record ResolvedPage(List<Incident> incidents, String nextToken, int historyDays) {}
+
+    public ResolvedPage resolved(
+            Caller caller, Optional<ServiceName> service, Optional<String> limit, Optional<String> nextToken) {
+        caller.require(Role.ADMIN, Role.AGENT, Role.OPERATOR);
+        int size = limit.map(IncidentService::limit).orElse(DEFAULT_PAGE);
+        Instant now = clock.instant();
+        IncidentRepository.Page page = repository.resolved(
+                history.since(now), history.until(now), service, size, nextToken.map(ResolvedToken::decode));
+        return new ResolvedPage(
+                page.incidents(), page.next().map(ResolvedToken::encode).orElse(null), history.days());
     }
 
     public Incident open(Caller caller, NewIncident body) {
@@ -69,6 +93,16 @@ public final class IncidentService {
         if (resolvedAt != null && resolvedAt.isBefore(current.startedAt())) {
             throw Validate.invalid("resolvedAt", "is before the incident started");
         }
+        List<IncidentUpdate> updates = new ArrayList<>(current.updates());
+        if (change.message() != null) {
+            if (updates.size() >= Incident.MAX_UPDATES) {
+                throw Refusal.conflict(
+                        "TOO_MANY_UPDATES",
+                        "Incident " + incidentId + " already has " + Incident.MAX_UPDATES
+                                + " updates; open a new incident for what follows.");
+            }
+            updates.add(new IncidentUpdate(now, status, change.message(), caller.subject()));
+        }
         Incident updated = new Incident(
                 current.incidentId(),
                 current.service(),
@@ -79,7 +113,8 @@ public final class IncidentService {
                 resolvedAt,
                 current.version() + 1,
                 now,
-                caller.subject());
+                caller.subject(),
+                updates);
         if (!repository.save(updated)) {
             throw staleVersion(incidentId);
         }
@@ -90,5 +125,17 @@ public final class IncidentService {
         return Refusal.conflict(
                 "VERSION_CONFLICT",
                 "Incident " + incidentId + " was changed by someone else; read it again and retry.");
+    }
+
+    private static int limit(String raw) {
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw Validate.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
     }
 }

@@ -6,6 +6,7 @@ import com.supportdesk.cases.CaseOutbox;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseService;
 import com.supportdesk.cases.CaseSla;
+import com.supportdesk.cases.FirstResponseStats;
 import com.supportdesk.cases.PageTokens;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.ApiResponse;
@@ -16,6 +17,7 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,14 +37,17 @@ public final class CaseApiHandler extends HttpApiFunction {
     private static CaseService service(FunctionEnvironment context) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
-        CaseRepository cases = new CaseRepository(
-                dynamo, context.required("CASES_TABLE"), sla, new PageTokens(PageTokenKeySource.of(context)));
+        String casesTable = context.required("CASES_TABLE");
+        CaseRepository cases =
+                new CaseRepository(dynamo, casesTable, sla, new PageTokens(PageTokenKeySource.of(context)));
         return new CaseService(
                 cases,
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 sla,
                 new CaseOutbox(cases, SnsNotificationPublisher.from(context)),
-                context.clock());
+                context.clock(),
+                // first responses feed the expected-wait aggregate the support options read
+                Optional.of(FirstResponseStats.writer(dynamo, casesTable)));
     }
 
     private CaseApiHandler(CaseService cases) {

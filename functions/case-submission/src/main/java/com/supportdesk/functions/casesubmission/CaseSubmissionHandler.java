@@ -6,6 +6,7 @@ import com.supportdesk.cases.CaseOutbox;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.CaseSubmissionService;
+import com.supportdesk.cases.FirstResponseStats;
 import com.supportdesk.cases.IdempotencyKeys;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.ApiResponse;
@@ -16,9 +17,11 @@ import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.servicehealth.IncidentHistory;
 import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.verification.AccessGrantRepository;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /cases} and {@code GET /support/options}. */
@@ -47,7 +50,15 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                 grants(new AccessGrantRepository(dynamo, context.required(AccessGrantRepository.TABLE_ENV))),
                 // the deployment's own community (template parameter CommunityForumUrl), never a built-in one
                 context.required("COMMUNITY_FORUM_URL"),
-                context.clock());
+                context.clock(),
+                Optional.of(new FirstResponseStats(dynamo, casesTable, expectedWait(context))),
+                IncidentHistory.parse(context.optional("INCIDENT_HISTORY_DAYS")));
+    }
+
+    /** How far back the typical wait looks, and below how many cases it says nothing (template settings). */
+    private static FirstResponseStats.Settings expectedWait(FunctionEnvironment context) {
+        return FirstResponseStats.Settings.parse(
+                context.optional("EXPECTED_WAIT_WINDOW_DAYS"), context.optional("EXPECTED_WAIT_MIN_CASES"));
     }
 
     /** An agent acts for a tenant only with a live grant from their own PIN verification of the caller. */
@@ -72,6 +83,7 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                 "GET /support/options",
                         request -> ApiResponse.ok(cases.options(
                                 request.caller(),
-                                request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))));
+                                request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
+                                request.header("Accept-Language")))));
     }
 }

@@ -8,8 +8,10 @@ import com.supportdesk.model.ServiceName;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
 import com.supportdesk.servicehealth.IncidentChange;
+import com.supportdesk.servicehealth.IncidentHistory;
 import com.supportdesk.servicehealth.IncidentRepository;
 import com.supportdesk.servicehealth.IncidentService;
+import com.supportdesk.servicehealth.IncidentStatus;
 import com.supportdesk.servicehealth.NewIncident;
 import java.util.Map;
 
@@ -23,18 +25,25 @@ public final class ServiceHealthHandler extends HttpApiFunction {
     public ServiceHealthHandler(FunctionEnvironment context) {
         this(new IncidentService(
                 new IncidentRepository(new AwsClients(context).dynamoDb(), context.required("INCIDENTS_TABLE")),
-                context.clock()));
+                context.clock(),
+                IncidentHistory.parse(context.optional("INCIDENT_HISTORY_DAYS"))));
     }
 
     private ServiceHealthHandler(IncidentService incidents) {
         super(Map.<String, Route>of(
                 "GET /service-health",
-                        request -> ApiResponse.ok(Map.of(
-                                "incidents",
-                                incidents.active(
-                                        request.caller(),
-                                        request.query("service")
-                                                .map(v -> Validate.oneOf("service", v, ServiceName.class))))),
+                        request -> {
+                            var service =
+                                    request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class));
+                            IncidentStatus state = request.query("state")
+                                    .map(v -> Validate.oneOf("state", v, IncidentStatus.class))
+                                    .orElse(IncidentStatus.ACTIVE);
+                            if (state == IncidentStatus.ACTIVE) {
+                                return ApiResponse.ok(Map.of("incidents", incidents.active(request.caller(), service)));
+                            }
+                            return ApiResponse.ok(incidents.resolved(
+                                    request.caller(), service, request.query("limit"), request.query("nextToken")));
+                        },
                 "POST /service-health/incidents",
                         request -> {
                             var incident = incidents.open(request.caller(), request.body(NewIncident.class));
