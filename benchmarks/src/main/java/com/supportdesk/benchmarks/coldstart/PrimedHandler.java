@@ -1,9 +1,10 @@
 package com.supportdesk.benchmarks.coldstart;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * The SnapStart proxy of {@code benchmarks/cold-start --primed}: stands in front of the handler named by
@@ -16,15 +17,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
  * run through the runtime client's own global context, as its SnapStart start-up does. Only this class
  * (not the rest of the benchmarks module) is put on the function's class path.
  */
-public final class PrimedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PrimedHandler implements RequestStreamHandler {
     private static final String RUNTIME_CRAC = "com.amazonaws.services.lambda.crac";
 
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> target;
+    private final RequestStreamHandler target;
 
-    @SuppressWarnings("unchecked")
     public PrimedHandler() throws ReflectiveOperationException {
         System.setProperty("org.crac.Core.Compat", RUNTIME_CRAC);
-        target = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+        target = (RequestStreamHandler)
                 Class.forName(System.getenv("PRIMED_HANDLER")).getConstructor().newInstance();
         Class<?> core = Class.forName(RUNTIME_CRAC + ".Core");
         Class<?> context = Class.forName(RUNTIME_CRAC + ".Context");
@@ -33,8 +33,9 @@ public final class PrimedHandler implements RequestHandler<APIGatewayV2HTTPEvent
         context.getMethod("afterRestore", context).invoke(global, (Object) null);
     }
 
+    /** The method Lambda calls on an HTTP function (decision 0009). */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return target.handleRequest(event, context);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        target.handleRequest(input, output, context);
     }
 }
