@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +38,23 @@ public abstract class HttpApiFunction
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final Map<String, Route> routes;
+    private Priming priming = Priming.NONE;
 
     protected HttpApiFunction(Map<String, Route> routes) {
         this.routes = Map.copyOf(routes);
+    }
+
+    /**
+     * Has SnapStart run these requests of this function's own routes before it takes the snapshot. They
+     * must only read (see {@link Priming}); call once, at the end of the handler's constructor.
+     */
+    protected final void primeWith(PrimingRequest... requests) {
+        priming = Priming.register(this, List.of(requests));
+    }
+
+    /** What runs before a snapshot; {@link Priming#NONE} when the function registered nothing. */
+    public final Priming priming() {
+        return priming;
     }
 
     /** Route keys this function serves, as written in template.yaml. */

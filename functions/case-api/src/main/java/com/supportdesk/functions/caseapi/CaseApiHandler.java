@@ -7,8 +7,10 @@ import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseService;
 import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.SlaPolicySource;
+import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.PrimingRequest;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
@@ -70,6 +72,23 @@ public final class CaseApiHandler extends HttpApiFunction {
                 "PATCH /cases/{caseId}",
                         request -> ApiResponse.ok(cases.change(
                                 request.caller(), request.path("caseId"), request.body(CaseChanges.Change.class)))));
+        // SnapStart: a tenant's list and a case that cannot exist (I, O, L, U are never in ids): reads, 404;
+        // bodies parsed, then refused to the wrong role (403)
+        String absent = "CS-IOLU-IOLU-IOLU";
+        primeWith(
+                PrimingRequest.to("GET /cases").as(Role.ADMIN).query("status", "OPEN"),
+                PrimingRequest.to("GET /cases/{caseId}").path("caseId", absent),
+                PrimingRequest.to("POST /cases/{caseId}/responses")
+                        .as(Role.ADMIN)
+                        .path("caseId", absent)
+                        .body("{}"),
+                PrimingRequest.to("POST /cases/{caseId}/replies")
+                        .path("caseId", absent)
+                        .body("{}"),
+                PrimingRequest.to("PATCH /cases/{caseId}")
+                        .as(Role.USER)
+                        .path("caseId", absent)
+                        .body("{}"));
     }
 
     private static boolean flag(String raw) {

@@ -8,8 +8,10 @@ import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.CaseSubmissionService;
 import com.supportdesk.cases.IdempotencyKeys;
 import com.supportdesk.cases.SlaPolicySource;
+import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.PrimingRequest;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.notifications.requests.SnsNotificationPublisher;
@@ -73,5 +75,12 @@ public final class CaseSubmissionHandler extends HttpApiFunction {
                         request -> ApiResponse.ok(cases.options(
                                 request.caller(),
                                 request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))));
+        // SnapStart: the options and a submission for a tenant without a profile: reads, then 404 / 422
+        primeWith(
+                PrimingRequest.to("GET /support/options").as(Role.ADMIN).query("service", "EXCHANGE_ONLINE"),
+                PrimingRequest.to("POST /cases")
+                        .as(Role.ADMIN)
+                        .header("Idempotency-Key", PrimingRequest.ABSENT_TENANT)
+                        .body("{\"category\": \"TECHNICAL\", \"service\": \"EXCHANGE_ONLINE\", \"severity\": \"B\"}"));
     }
 }

@@ -1,7 +1,9 @@
 package com.supportdesk.functions.organizations;
 
+import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.PrimingRequest;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.organizations.OrganizationDraft;
 import com.supportdesk.organizations.OrganizationRepository;
@@ -37,5 +39,13 @@ public final class OrganizationsHandler extends HttpApiFunction {
                         },
                 "GET /orgs/{tenantId}",
                         request -> ApiResponse.ok(organizations.get(request.caller(), request.path("tenantId")))));
+        // SnapStart: a GetItem of a tenant that does not exist (404); a body parsed, then refused to an admin (403)
+        String absent = PrimingRequest.ABSENT_TENANT;
+        primeWith(
+                PrimingRequest.to("GET /orgs/{tenantId}").as(Role.OPERATOR).path("tenantId", absent),
+                PrimingRequest.to("PUT /orgs/{tenantId}")
+                        .as(Role.ADMIN)
+                        .path("tenantId", absent)
+                        .body("{}"));
     }
 }

@@ -1,8 +1,10 @@
 package com.supportdesk.functions.servicehealth;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.PrimingRequest;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.runtime.AwsClients;
@@ -43,5 +45,15 @@ public final class ServiceHealthHandler extends HttpApiFunction {
                 "PATCH /service-health/incidents/{incidentId}",
                         request -> ApiResponse.ok(incidents.change(
                                 request.caller(), request.path("incidentId"), request.body(IncidentChange.class)))));
+        // SnapStart: the active-incidents query; bodies parsed, then refused to an admin (403)
+        primeWith(
+                PrimingRequest.to("GET /service-health").as(Role.ADMIN).query("service", "EXCHANGE_ONLINE"),
+                PrimingRequest.to("POST /service-health/incidents")
+                        .as(Role.ADMIN)
+                        .body("{}"),
+                PrimingRequest.to("PATCH /service-health/incidents/{incidentId}")
+                        .as(Role.ADMIN)
+                        .path("incidentId", "INC-IOLU-IOLU")
+                        .body("{}"));
     }
 }
