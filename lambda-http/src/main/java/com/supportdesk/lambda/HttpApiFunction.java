@@ -45,11 +45,11 @@ public abstract class HttpApiFunction
     }
 
     /**
-     * Has SnapStart run these requests of this function's own routes before it takes the snapshot. They
-     * must only read (see {@link Priming}); call once, at the end of the handler's constructor.
+     * Has SnapStart run these steps (requests of this function's own routes, and reads) before it takes the
+     * snapshot. They must only read (see {@link Priming}); call once, at the end of the handler's constructor.
      */
-    protected final void primeWith(PrimingRequest... requests) {
-        priming = Priming.register(this, List.of(requests));
+    protected final void primeWith(PrimingStep... steps) {
+        priming = Priming.register(this, List.of(steps));
     }
 
     /** What runs before a snapshot; {@link Priming#NONE} when the function registered nothing. */

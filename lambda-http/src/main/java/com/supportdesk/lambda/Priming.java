@@ -18,7 +18,9 @@ import org.crac.Resource;
 /**
  * SnapStart priming of an HTTP function (decision 0009). Before Lambda takes the snapshot of a published
  * version, the function answers a few {@link PrimingRequest}s of its own routes, the whole way a real
- * invocation goes: event JSON read, claims, route, domain, one read of each table, JSON answer written.
+ * invocation goes: event JSON read, claims, route, domain, one read of each table, JSON answer written;
+ * and makes the {@link PrimingStep#read reads} it lists besides (for example a topic's attributes, which
+ * loads the SNS client's protocol and XML classes that a publish needs).
  * The snapshot then holds the loaded and initialised classes, the SDK clients' resolved configuration
  * and the JSON mapper's serialisers, and the first invocation after a restore does not pay for them.
  *
@@ -42,36 +44,39 @@ import org.crac.Resource;
  * registers with a checkpoint, and {@link #run()} can be called directly.
  */
 public final class Priming implements Resource {
-    /** Priming of a function that registered no requests. */
+    /** Priming of a function that registered no steps. */
     public static final Priming NONE = new Priming(null, List.of());
 
     private final HttpApiFunction function;
-    private final List<PrimingRequest> requests;
+    private final List<PrimingStep> steps;
 
-    private Priming(HttpApiFunction function, List<PrimingRequest> requests) {
+    private Priming(HttpApiFunction function, List<PrimingStep> steps) {
         this.function = function;
-        this.requests = List.copyOf(requests);
+        this.steps = List.copyOf(steps);
     }
 
     /**
      * Registers with the runtime's checkpoint hooks. The runtime holds resources weakly: the function
      * keeps the returned object.
      */
-    static Priming register(HttpApiFunction function, List<PrimingRequest> requests) {
-        Priming priming = new Priming(function, requests);
+    static Priming register(HttpApiFunction function, List<PrimingStep> steps) {
+        Priming priming = new Priming(function, steps);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
-    public List<PrimingRequest> requests() {
-        return requests;
+    public List<PrimingStep> steps() {
+        return steps;
     }
 
-    /** What one priming request got: its status, or the type of what it threw (status 0). */
-    public record Outcome(String routeKey, int status, String failure) {
+    /**
+     * What one step got: a request's status, 200 for a read that returned, or the type of what it threw
+     * (status 0).
+     */
+    public record Outcome(String step, int status, String failure) {
         @Override
         public String toString() {
-            return routeKey + " " + (failure == null ? status : failure);
+            return step + " " + (failure == null ? status : failure);
         }
     }
 
@@ -85,34 +90,42 @@ public final class Priming implements Resource {
         // nothing to renew; see the class comment
     }
 
-    /** Sends every request once, logs one line with the outcomes, and never throws. */
+    /** Runs every step once, logs one line with the outcomes, and never throws. */
     public List<Outcome> run() {
-        if (requests.isEmpty()) {
+        if (steps.isEmpty()) {
             return List.of();
         }
         long started = System.nanoTime();
         List<Outcome> outcomes = new ArrayList<>();
-        for (PrimingRequest request : requests) {
-            outcomes.add(send(request));
+        for (PrimingStep step : steps) {
+            outcomes.add(run(step));
         }
         Log.info(
                 "snapstart_primed",
                 Map.of(
-                        "requests",
+                        "steps",
                         outcomes.stream().map(Outcome::toString).toList(),
                         "ms",
                         (System.nanoTime() - started) / 1_000_000));
         return outcomes;
     }
 
-    private Outcome send(PrimingRequest request) {
+    private Outcome run(PrimingStep step) {
         try {
-            APIGatewayV2HTTPEvent event = HttpApiJson.read(new ByteArrayInputStream(eventJson(request)));
-            APIGatewayV2HTTPResponse response = function.answer(event);
-            HttpApiJson.write(response, OutputStream.nullOutputStream());
-            return new Outcome(request.routeKey(), response.getStatusCode(), null);
+            return switch (step) {
+                case PrimingRequest request -> {
+                    APIGatewayV2HTTPEvent event = HttpApiJson.read(new ByteArrayInputStream(eventJson(request)));
+                    APIGatewayV2HTTPResponse response = function.answer(event);
+                    HttpApiJson.write(response, OutputStream.nullOutputStream());
+                    yield new Outcome(step.name(), response.getStatusCode(), null);
+                }
+                case PrimingStep.Read read -> {
+                    read.read().run();
+                    yield new Outcome(step.name(), 200, null);
+                }
+            };
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new Outcome(request.routeKey(), 0, e.getClass().getName());
+            return new Outcome(step.name(), 0, e.getClass().getName());
         }
     }
 

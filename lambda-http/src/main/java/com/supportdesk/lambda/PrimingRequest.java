@@ -25,7 +25,8 @@ public record PrimingRequest(
         Map<String, String> queryParameters,
         Map<String, String> headers,
         Map<String, String> claims,
-        String body) {
+        String body)
+        implements PrimingStep {
 
     /** A tenant no one registers: reads of it find nothing. */
     public static final String ABSENT_TENANT = "snapstart-priming";
@@ -72,6 +73,11 @@ public record PrimingRequest(
     /** A JSON body (sent as {@code application/json}). */
     public PrimingRequest body(String json) {
         return new PrimingRequest(routeKey, pathParameters, queryParameters, headers, claims, json);
+    }
+
+    @Override
+    public String name() {
+        return routeKey;
     }
 
     String method() {

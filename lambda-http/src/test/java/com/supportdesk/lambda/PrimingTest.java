@@ -24,11 +24,11 @@ class PrimingTest {
         /** What {@code POST /things} was asked: it parses the body, then refuses, as write routes do. */
         final List<ApiRequest> posted;
 
-        Recording(Route things, PrimingRequest... priming) {
+        Recording(Route things, PrimingStep... priming) {
             this(new ArrayList<>(), things, priming);
         }
 
-        private Recording(List<ApiRequest> posted, Route things, PrimingRequest... priming) {
+        private Recording(List<ApiRequest> posted, Route things, PrimingStep... priming) {
             super(Map.of("GET /things/{id}", things, "POST /things", request -> {
                 posted.add(request);
                 request.body(Map.class);
@@ -52,13 +52,18 @@ class PrimingTest {
                         .path("id", "absent")
                         .query("view", "full")
                         .header("Idempotency-Key", "k"),
-                PrimingRequest.to("POST /things").body("{\"a\": 1}"));
+                PrimingRequest.to("POST /things").body("{\"a\": 1}"),
+                PrimingStep.read("a read", () -> seen.add(null)));
 
         List<Priming.Outcome> outcomes = function.priming().run();
 
         assertThat(outcomes)
-                .extracting(Priming.Outcome::routeKey, Priming.Outcome::status, Priming.Outcome::failure)
-                .containsExactly(tuple("GET /things/{id}", 404, null), tuple("POST /things", 403, null));
+                .extracting(Priming.Outcome::step, Priming.Outcome::status, Priming.Outcome::failure)
+                .containsExactly(
+                        tuple("GET /things/{id}", 404, null),
+                        tuple("POST /things", 403, null),
+                        tuple("a read", 200, null));
+        assertThat(seen).hasSize(2).endsWith((ApiRequest) null);
         ApiRequest get = seen.get(0);
         assertThat(get.path("id")).isEqualTo("absent");
         assertThat(get.query("view")).contains("full");
@@ -96,7 +101,7 @@ class PrimingTest {
                         tuple("thing_read", null, null),
                         tuple("snapstart_primed", null, null),
                         tuple("thing_read", "req-1", true));
-        assertThat(lines.get(1).get("requests")).isEqualTo(List.of("GET /things/{id} 200"));
+        assertThat(lines.get(1).get("steps")).isEqualTo(List.of("GET /things/{id} 200"));
     }
 
     @Test
@@ -110,7 +115,10 @@ class PrimingTest {
                     return ApiResponse.ok(Map.of("ok", true));
                 },
                 PrimingRequest.to("GET /things/{id}").path("id", "absent"),
-                PrimingRequest.to("POST /things").body("not json"));
+                PrimingRequest.to("POST /things").body("not json"),
+                PrimingStep.read("topic attributes", () -> {
+                    throw new IllegalStateException("no topic");
+                }));
 
         List<Map<String, Object>> lines = printedBy(() -> {
             try {
@@ -121,8 +129,11 @@ class PrimingTest {
         });
 
         assertThat(lines).extracting(line -> line.get("event")).containsExactly("snapstart_primed");
-        assertThat(lines.get(0).get("requests"))
-                .isEqualTo(List.of("GET /things/{id} java.lang.NoClassDefFoundError", "POST /things 400"));
+        assertThat(lines.get(0).get("steps"))
+                .isEqualTo(List.of(
+                        "GET /things/{id} java.lang.NoClassDefFoundError",
+                        "POST /things 400",
+                        "topic attributes java.lang.IllegalStateException"));
         broken[0] = false;
         assertThat(function.handleRequest(
                                 HttpApiFunctionTest.agentGets("GET /things/{id}"), TestContext.ofNewFunction("r"))

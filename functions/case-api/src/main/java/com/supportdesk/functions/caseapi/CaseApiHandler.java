@@ -12,11 +12,14 @@ import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.lambda.PrimingRequest;
+import com.supportdesk.lambda.PrimingStep;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.notifications.requests.SnsNotificationPublisher;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.sla.SlaWarmUp;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,10 +36,14 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
     }
 
     public CaseApiHandler(FunctionEnvironment context) {
-        this(service(context));
+        this(context, SnsNotificationPublisher.from(context));
     }
 
-    private static CaseService service(FunctionEnvironment context) {
+    private CaseApiHandler(FunctionEnvironment context, SnsNotificationPublisher notifications) {
+        this(service(context, notifications), notifications);
+    }
+
+    private static CaseService service(FunctionEnvironment context, SnsNotificationPublisher notifications) {
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
         CaseRepository cases = new CaseRepository(dynamo, context.required("CASES_TABLE"), sla);
@@ -44,11 +51,11 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                 cases,
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 sla,
-                new CaseOutbox(cases, SnsNotificationPublisher.from(context)),
+                new CaseOutbox(cases, notifications),
                 context.clock());
     }
 
-    private CaseApiHandler(CaseService cases) {
+    private CaseApiHandler(CaseService cases, SnsNotificationPublisher notifications) {
         super(Map.<String, Route>of(
                 "GET /cases/{caseId}", request -> ApiResponse.ok(cases.get(request.caller(), request.path("caseId"))),
                 "GET /cases",
@@ -76,7 +83,8 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                         request -> ApiResponse.ok(cases.change(
                                 request.caller(), request.path("caseId"), request.body(CaseChanges.Change.class)))));
         // SnapStart: a tenant's list and a case that cannot exist (I, O, L, U are never in ids): reads, 404;
-        // bodies parsed, then refused to the wrong role (403)
+        // bodies parsed, then refused to the wrong role (403); the SLA engine and the topic, which a list
+        // with cases and a response use
         String absent = "CS-IOLU-IOLU-IOLU";
         primeWith(
                 PrimingRequest.to("GET /cases").as(Role.ADMIN).query("status", "OPEN"),
@@ -91,7 +99,9 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                 PrimingRequest.to("PATCH /cases/{caseId}")
                         .as(Role.USER)
                         .path("caseId", absent)
-                        .body("{}"));
+                        .body("{}"),
+                PrimingStep.read("SLA engine", () -> SlaWarmUp.run(Instant.now())),
+                PrimingStep.read("notifications topic", notifications::warmUp));
     }
 
     private static boolean flag(String raw) {

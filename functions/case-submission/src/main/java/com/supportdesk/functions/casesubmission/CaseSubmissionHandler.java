@@ -13,6 +13,7 @@ import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.lambda.PrimingRequest;
+import com.supportdesk.lambda.PrimingStep;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.notifications.requests.SnsNotificationPublisher;
@@ -20,8 +21,11 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
 import com.supportdesk.servicehealth.IncidentRepository;
+import com.supportdesk.sla.SlaWarmUp;
 import com.supportdesk.verification.AccessGrantRepository;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /cases} and {@code GET /support/options}. */
@@ -35,11 +39,19 @@ public final class CaseSubmissionHandler extends HttpApiFunction implements Requ
     }
 
     public CaseSubmissionHandler(FunctionEnvironment context) {
-        this(service(context));
+        this(context, new AwsClients(context).dynamoDb(), SnsNotificationPublisher.from(context));
     }
 
-    private static CaseSubmissionService service(FunctionEnvironment context) {
-        DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
+    private CaseSubmissionHandler(
+            FunctionEnvironment context, DynamoDbClient dynamo, SnsNotificationPublisher notifications) {
+        this(
+                service(context, dynamo, notifications),
+                new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
+                notifications);
+    }
+
+    private static CaseSubmissionService service(
+            FunctionEnvironment context, DynamoDbClient dynamo, SnsNotificationPublisher notifications) {
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
         String casesTable = context.required("CASES_TABLE");
         CaseRepository cases = new CaseRepository(dynamo, casesTable, sla);
@@ -49,7 +61,7 @@ public final class CaseSubmissionHandler extends HttpApiFunction implements Requ
                 new OrganizationRepository(dynamo, context.required("ORGANIZATIONS_TABLE")),
                 new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
                 sla,
-                new CaseOutbox(cases, SnsNotificationPublisher.from(context)),
+                new CaseOutbox(cases, notifications),
                 grants(new AccessGrantRepository(dynamo, context.required(AccessGrantRepository.TABLE_ENV))),
                 context.get("COMMUNITY_FORUM_URL", DEFAULT_FORUM),
                 context.clock());
@@ -61,7 +73,8 @@ public final class CaseSubmissionHandler extends HttpApiFunction implements Requ
                 store.valid(grantId, agent.subject(), tenantId, now).isPresent();
     }
 
-    private CaseSubmissionHandler(CaseSubmissionService cases) {
+    private CaseSubmissionHandler(
+            CaseSubmissionService cases, IncidentRepository incidents, SnsNotificationPublisher notifications) {
         super(Map.<String, Route>of(
                 "POST /cases",
                         request -> {
@@ -78,12 +91,16 @@ public final class CaseSubmissionHandler extends HttpApiFunction implements Requ
                         request -> ApiResponse.ok(cases.options(
                                 request.caller(),
                                 request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class))))));
-        // SnapStart: the options and a submission for a tenant without a profile: reads, then 404 / 422
+        // SnapStart: the options and a submission for a tenant without a profile (reads, then 404 / 422);
+        // then what a submission uses that no read-only request reaches: SLA engine, incidents, the topic
         primeWith(
                 PrimingRequest.to("GET /support/options").as(Role.ADMIN).query("service", "EXCHANGE_ONLINE"),
                 PrimingRequest.to("POST /cases")
                         .as(Role.ADMIN)
                         .header("Idempotency-Key", PrimingRequest.ABSENT_TENANT)
-                        .body("{\"category\": \"TECHNICAL\", \"service\": \"EXCHANGE_ONLINE\", \"severity\": \"B\"}"));
+                        .body("{\"category\": \"TECHNICAL\", \"service\": \"EXCHANGE_ONLINE\", \"severity\": \"B\"}"),
+                PrimingStep.read("SLA engine", () -> SlaWarmUp.run(Instant.now())),
+                PrimingStep.read("active incidents", () -> incidents.active(Optional.empty())),
+                PrimingStep.read("notifications topic", notifications::warmUp));
     }
 }
