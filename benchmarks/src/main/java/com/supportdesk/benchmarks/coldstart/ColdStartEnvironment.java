@@ -27,8 +27,8 @@ import java.util.Map;
  * SNS endpoint, and the records the sample events read (the organisation, an incident and a case of
  * {@code contoso-sample}), seeded through the real handlers. It writes one JSON file that lists, per
  * function of the template, its artifact, handler, sample event and environment (the template's
- * environment resolved against the emulators), prints {@code ready}, and keeps everything running until
- * its standard input closes.
+ * environment resolved against the emulators) and the warm cost of that event in this JVM, prints
+ * {@code ready}, and keeps everything running until its standard input closes.
  *
  * <p>{@code benchmarks/cold-start} starts it; it is not meant to be run by hand. A new function is
  * measured once {@link #EVENTS} names its sample event; until then it is listed as skipped.
@@ -101,13 +101,7 @@ public final class ColdStartEnvironment {
         for (Map.Entry<String, String> step : SEED) {
             FunctionDefinition definition = template.function(step.getKey())
                     .orElseThrow(() -> new IllegalStateException(step.getKey() + " is not in template.yaml"));
-            LocalFunction function = LocalFunction.load(
-                    definition,
-                    aws.contextOf(definition, clock),
-                    ColdStartEnvironment.class.getClassLoader(),
-                    Duration.ofSeconds(15),
-                    1024,
-                    "arn:aws:lambda:us-east-1:" + LocalAws.ACCOUNT + ":function:" + definition.logicalId());
+            LocalFunction function = load(definition, aws, clock);
             byte[] event = Files.readAllBytes(root.resolve("events").resolve(step.getValue()));
             JsonNode answer = Json.MAPPER.readTree(function.invoke(event, function.newContext("seed")));
             int status = answer.path("statusCode").asInt();
@@ -117,7 +111,7 @@ public final class ColdStartEnvironment {
         }
     }
 
-    private static ArrayNode targets(Path root, SamTemplate template, LocalAws aws) {
+    private static ArrayNode targets(Path root, SamTemplate template, LocalAws aws) throws IOException {
         ArrayNode targets = Json.MAPPER.createArrayNode();
         for (FunctionDefinition function : template.functions()) {
             ObjectNode target = targets.addObject();
@@ -132,7 +126,51 @@ public final class ColdStartEnvironment {
             target.put("event", root.resolve("events").resolve(event).toString());
             ObjectNode env = target.putObject("environment");
             aws.environmentOf(function).forEach(env::put);
+            target.put("warmInvokeMs", warmInvokeMs(root, function, aws, event));
         }
         return targets;
+    }
+
+    /**
+     * The same event answered by an instance that has already answered it many times, in this JVM: what
+     * an invocation costs once nothing is cold, mostly the calls to the emulators. No priming can take a
+     * first invocation below this.
+     */
+    private static double warmInvokeMs(Path root, FunctionDefinition definition, LocalAws aws, String event)
+            throws IOException {
+        LocalFunction function = load(definition, aws, Clock.systemUTC());
+        byte[] json = Files.readAllBytes(root.resolve("events").resolve(event));
+        double[] millis = new double[WARM_ROUNDS];
+        for (int i = 0; i < WARM_ROUNDS; i++) {
+            byte[] fresh = freshIdempotencyKey(json);
+            long started = System.nanoTime();
+            function.invoke(fresh, function.newContext("warm-" + i));
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        double[] last = java.util.Arrays.copyOfRange(millis, WARM_ROUNDS / 2, WARM_ROUNDS);
+        java.util.Arrays.sort(last);
+        return Math.round(last[last.length / 2] * 10) / 10.0;
+    }
+
+    private static final int WARM_ROUNDS = 40;
+
+    /** As the driver does for the cold runs: a submission with a new key creates a case each time. */
+    private static byte[] freshIdempotencyKey(byte[] json) throws IOException {
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree(json);
+        ObjectNode headers = event.path("headers").isObject() ? (ObjectNode) event.get("headers") : null;
+        if (headers != null && headers.has("idempotency-key")) {
+            headers.put("idempotency-key", java.util.UUID.randomUUID().toString());
+        }
+        return Json.MAPPER.writeValueAsBytes(event);
+    }
+
+    private static LocalFunction load(FunctionDefinition definition, LocalAws aws, Clock clock) {
+        return LocalFunction.load(
+                definition,
+                aws.contextOf(definition, clock),
+                ColdStartEnvironment.class.getClassLoader(),
+                Duration.ofSeconds(15),
+                1024,
+                "arn:aws:lambda:us-east-1:" + LocalAws.ACCOUNT + ":function:" + definition.logicalId());
     }
 }
