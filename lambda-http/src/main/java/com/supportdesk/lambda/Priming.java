@@ -40,8 +40,9 @@ import org.crac.Resource;
  * credentials come from the SDK's default chain (which refreshes them), and a connection kept alive by
  * priming is idle for longer than the JDK keeps idle connections by the time any restore happens.
  *
- * <p>The runtime calls {@link #beforeCheckpoint} only for SnapStart; locally and in the tests nothing
- * registers with a checkpoint, and {@link #run()} can be called directly.
+ * <p>An HTTP function lists its steps with {@code primeWith} in its constructor; any other handler calls
+ * {@link #reads} and keeps the result. The runtime calls {@link #beforeCheckpoint} only for SnapStart;
+ * locally and in the tests nothing registers with a checkpoint, and {@link #run()} can be called directly.
  */
 public final class Priming implements Resource {
     /** Priming of a function that registered no steps. */
@@ -61,6 +62,17 @@ public final class Priming implements Resource {
      */
     static Priming register(HttpApiFunction function, List<PrimingStep> steps) {
         Priming priming = new Priming(function, steps);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    /**
+     * Priming of a function that is not an HTTP function (a scheduled or a queue handler): reads only,
+     * registered with the runtime's checkpoint hooks. The runtime holds hooks weakly: keep the returned
+     * object in a field of the handler.
+     */
+    public static Priming reads(PrimingStep.Read... reads) {
+        Priming priming = new Priming(null, List.of(reads));
         Core.getGlobalContext().register(priming);
         return priming;
     }

@@ -14,7 +14,7 @@ public sealed interface PrimingStep permits PrimingRequest, PrimingStep.Read {
     String name();
 
     /** A read outside the routes; {@code name} says what it reads. */
-    static PrimingStep read(String name, Runnable read) {
+    static Read read(String name, Runnable read) {
         return new Read(name, read);
     }
 

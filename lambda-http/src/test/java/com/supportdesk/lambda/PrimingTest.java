@@ -142,6 +142,21 @@ class PrimingTest {
     }
 
     @Test
+    void aHandlerThatIsNotAnHttpFunctionPrimesWithReads() throws Exception {
+        List<String> read = new ArrayList<>();
+        Priming priming = Priming.reads(
+                PrimingStep.read("due clocks", () -> read.add("due clocks")), PrimingStep.read("deliveries", () -> {
+                    throw new IllegalStateException("table missing");
+                }));
+
+        List<Map<String, Object>> lines = printedBy(() -> priming.beforeCheckpoint(null));
+
+        assertThat(read).containsExactly("due clocks");
+        assertThat(lines.get(0).get("steps"))
+                .isEqualTo(List.of("due clocks 200", "deliveries java.lang.IllegalStateException"));
+    }
+
+    @Test
     void aFunctionWithoutPrimingRequestsPrimesNothing() throws Exception {
         HttpApiFunction function = new HttpApiFunction(Map.of("GET /x", request -> ApiResponse.noContent())) {};
         assertThat(function.priming()).isSameAs(Priming.NONE);
