@@ -2,6 +2,7 @@ package com.supportdesk.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.supportdesk.api.Json;
@@ -9,9 +10,13 @@ import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.ClaimsReader;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +26,13 @@ import java.util.Set;
  * the route's answer → v2 response. Every failure becomes the JSON error body; nothing a client sends
  * can produce a stack trace or a 5xx. A dependency that is down or throttling (see {@link Outages}) is 503
  * with {@code Retry-After}; any other unexpected failure is 500.
+ *
+ * <p>Lambda calls the stream method (it has the most parameters): the event is read and the response
+ * written by {@link HttpApiJson} with the project's own Jackson, so the runtime never sets up its
+ * serialiser (decision 0009). The typed method gives the same answers; the tests call it.
  */
-public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpApiFunction
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, RequestStreamHandler {
     /** API Gateway accepts up to 10 MB; no request of this API needs more than this. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -32,9 +42,23 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
             "SERVICE_UNAVAILABLE", "The service is briefly unavailable. Please retry in a few seconds.");
 
     private final Map<String, Route> routes;
+    private Priming priming = Priming.NONE;
 
     protected HttpApiFunction(Map<String, Route> routes) {
         this.routes = Map.copyOf(routes);
+    }
+
+    /**
+     * Has SnapStart run these steps (requests of this function's own routes, and reads) before it takes the
+     * snapshot. They must only read (see {@link Priming}); call once, at the end of the handler's constructor.
+     */
+    protected final void primeWith(PrimingStep... steps) {
+        priming = Priming.register(this, List.of(steps));
+    }
+
+    /** What runs before a snapshot; {@link Priming#NONE} when the function registered nothing. */
+    public final Priming priming() {
+        return priming;
     }
 
     /** Route keys this function serves, as written in template.yaml. */
@@ -43,8 +67,23 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
     }
 
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        APIGatewayV2HTTPEvent event = HttpApiJson.read(input);
+        HttpApiJson.write(handleRequest(event, context), output);
+    }
+
+    @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         var logScope = LambdaLogScope.open(context);
+        try {
+            return answer(event);
+        } finally {
+            logScope.close();
+        }
+    }
+
+    /** The answer to one event, inside whatever log scope is open (none while priming). */
+    final APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         String routeKey = event == null ? null : event.getRouteKey();
         try {
             Route route = routes.get(routeKey);
@@ -79,8 +118,6 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                             e.getClass().getName()),
                     e);
             return HttpErrors.of(500, "INTERNAL", "Something went wrong on our side. Please try again.", Map.of());
-        } finally {
-            logScope.close();
         }
     }
 

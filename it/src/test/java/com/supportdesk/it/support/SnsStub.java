@@ -29,6 +29,12 @@ public final class SnsStub implements AutoCloseable {
               <ResponseMetadata><RequestId>%s</RequestId></ResponseMetadata>
             </PublishResponse>""";
 
+    public static final String TOPIC_ATTRIBUTES = """
+            <GetTopicAttributesResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+              <GetTopicAttributesResult><Attributes/></GetTopicAttributesResult>
+              <ResponseMetadata><RequestId>%s</RequestId></ResponseMetadata>
+            </GetTopicAttributesResponse>""";
+
     private final WireMockServer server;
 
     public SnsStub() {
@@ -38,9 +44,15 @@ public final class SnsStub implements AutoCloseable {
         accept();
     }
 
-    /** Every Publish succeeds. */
+    /** Every Publish succeeds; so does a read of a topic's attributes (SnapStart priming makes one). */
     public void accept() {
         server.resetAll();
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=GetTopicAttributes"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody(TOPIC_ATTRIBUTES.formatted(UUID.randomUUID()))));
         server.stubFor(post(urlEqualTo("/"))
                 .withRequestBody(containing("Action=Publish"))
                 .willReturn(aResponse()

@@ -28,6 +28,15 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
                 new AwsClients(context).configure(SnsClient.builder(), "SNS").build(), context.required(TOPIC_ENV));
     }
 
+    /**
+     * Reads the topic's attributes and publishes nothing: the SNS client's whole path (query protocol,
+     * signing, XML answer) for SnapStart priming (decision 0009), so that the first publish after a
+     * restore does not load it. Needs {@code sns:GetTopicAttributes} on the topic.
+     */
+    public void warmUp() {
+        sns.getTopicAttributes(b -> b.topicArn(topicArn));
+    }
+
     @Override
     public void publish(NotificationRequest request) {
         sns.publish(b -> b.topicArn(topicArn)

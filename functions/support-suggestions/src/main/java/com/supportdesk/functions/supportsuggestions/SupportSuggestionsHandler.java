@@ -6,6 +6,7 @@ import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.lambda.ApiResponse;
 import com.supportdesk.lambda.HttpApiFunction;
+import com.supportdesk.lambda.PrimingRequest;
 import com.supportdesk.lambda.Route;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.runtime.FunctionEnvironment;
@@ -50,6 +51,11 @@ public final class SupportSuggestionsHandler extends HttpApiFunction {
                         request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
                         request.query("limit").map(SupportSuggestionsHandler::limit),
                         request.header("Accept-Language")))));
+        // SnapStart: one search per language, so the first real question finds the analysers loaded
+        primeWith(
+                PrimingRequest.to("GET /support/suggestions").as(Role.ADMIN).query("q", "Outlook sign in"),
+                PrimingRequest.to("GET /support/suggestions").as(Role.ADMIN).query("q", "サインインできない"),
+                PrimingRequest.to("GET /support/suggestions").as(Role.ADMIN).query("q", "无法登录"));
     }
 
     private static int limit(String raw) {
