@@ -1,11 +1,8 @@
 package com.supportdesk.functions.verification;
 
-import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import com.supportdesk.runtime.SecretKeySource;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Where the PIN HMAC key comes from. In AWS ({@value #SECRET_ARN} set, as the template does): the Secrets
@@ -26,25 +23,6 @@ final class HmacKeySource {
     private HmacKeySource() {}
 
     static Supplier<byte[]> of(FunctionEnvironment context) {
-        Optional<String> secretArn = context.optional(SECRET_ARN);
-        Optional<String> local = context.optional(LOCAL_KEY);
-        if (secretArn.isPresent() && local.isPresent()) {
-            // the message names the variables only, never the value
-            throw new IllegalStateException(LOCAL_KEY + " is set although " + SECRET_ARN + " names the HMAC secret; "
-                    + LOCAL_KEY + " is for local runs only. Remove it from the function's environment.");
-        }
-        if (secretArn.isPresent()) {
-            String arn = secretArn.get();
-            // Building the client is cheap and safe before a snapshot; no request is made until first use.
-            SecretsManagerClient secrets = new AwsClients(context)
-                    .configure(SecretsManagerClient.builder(), "SECRETSMANAGER")
-                    .build();
-            return () -> secrets.getSecretValue(request -> request.secretId(arn))
-                    .secretString()
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        String key = local.orElseThrow(() -> new IllegalStateException(
-                "No PIN HMAC key: set " + SECRET_ARN + " (deployed) or " + LOCAL_KEY + " (local runs)."));
-        return () -> key.getBytes(StandardCharsets.UTF_8);
+        return SecretKeySource.of(context, SECRET_ARN, LOCAL_KEY, "PIN HMAC key");
     }
 }
