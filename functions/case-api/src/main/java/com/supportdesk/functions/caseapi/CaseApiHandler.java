@@ -115,7 +115,7 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
         return switch (raw) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Validate.invalid("breachingSoon", "must be true or false");
+            default -> throw Validate.invalid("breachingSoon", "trueOrFalse");
         };
     }
 }
