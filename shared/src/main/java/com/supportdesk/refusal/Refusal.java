@@ -40,7 +40,8 @@ public final class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final String code;
-    private final Text text;
+    // a refusal is answered where it is thrown and never serialised; its text is not Serializable
+    private final transient Text text;
     private final Language organisationLanguage;
 
     /**
