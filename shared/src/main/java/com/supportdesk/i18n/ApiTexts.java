@@ -1,5 +1,7 @@
 package com.supportdesk.i18n;
 
+import java.util.List;
+
 /**
  * Every text the API shows a person, in {@code en}, {@code ja} and {@code zh-CN}: one set of message
  * bundles under {@code i18n/}, one file per area and language, read once per container. The areas:
@@ -9,12 +11,16 @@ package com.supportdesk.i18n;
  * next step). A key lives in exactly one area.
  */
 public final class ApiTexts {
-    /** The areas, in the order they are read. */
-    public static final String[] AREAS = {"guidance", "refusals", "support"};
+    private static final List<String> AREAS = List.of("guidance", "refusals", "support");
 
-    private static final Messages BUNDLE = Messages.load(AREAS);
+    private static final Messages BUNDLE = Messages.load(AREAS.toArray(String[]::new));
 
     private ApiTexts() {}
+
+    /** The areas, in the order they are read. */
+    public static List<String> areas() {
+        return AREAS;
+    }
 
     public static Messages bundle() {
         return BUNDLE;

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every area of the API's texts ({@link ApiTexts#AREAS}) has every key in every language, with the same
+ * Every area of the API's texts ({@link ApiTexts#areas()}) has every key in every language, with the same
  * placeholders, and reads as UTF-8; no text is blank but the separators meant to be. Which keys the code
  * uses, and that every refusal code has its text, is checked over the sources by the {@code it} module's
  * MessageKeysContractTest.
@@ -34,7 +34,7 @@ class ApiTextsBundleTest {
 
     @Test
     void everyAreaHasItsOwnKeysInEveryLanguage() throws IOException {
-        for (String area : ApiTexts.AREAS) {
+        for (String area : ApiTexts.areas()) {
             Set<String> english = keysOf(area, Language.EN);
             assertThat(english).as(area).isNotEmpty();
             for (Language language : Language.values()) {
@@ -97,7 +97,7 @@ class ApiTextsBundleTest {
 
     @Test
     void theFilesAreUtf8WithNoUnreadableCharacters() throws IOException {
-        for (String area : ApiTexts.AREAS) {
+        for (String area : ApiTexts.areas()) {
             for (Language language : Language.values()) {
                 try (InputStream in =
                         getClass().getClassLoader().getResourceAsStream(Messages.resource(area, language))) {
