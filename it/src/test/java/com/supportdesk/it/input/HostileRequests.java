@@ -844,7 +844,10 @@ final class HostileRequests {
         String[] parts = dotted.split("\\.");
         JsonNode parent = body;
         for (int i = 0; i < parts.length - 1; i++) {
-            parent = parent.get(parts[i]);
+            String part = parts[i];
+            parent = part.endsWith("[0]")
+                    ? parent.get(part.substring(0, part.length() - 3)).get(0)
+                    : parent.get(part);
         }
         String last = parts[parts.length - 1];
         if (last.endsWith("[0]")) {
