@@ -9,7 +9,9 @@ public enum DeliveryChannel {
     /** SNS {@code Publish} to the agents' support-queue topic. */
     SUPPORT_QUEUE,
     /** SNS {@code Publish} to the on-call topic (a page). */
-    ON_CALL;
+    ON_CALL,
+    /** SNS {@code Publish} to the agents' direct topic, for the one agent its {@code agent} attribute names. */
+    AGENT;
 
     /** Whether the channel reaches one person's address, which the provider may reject as invalid. */
     boolean personal() {

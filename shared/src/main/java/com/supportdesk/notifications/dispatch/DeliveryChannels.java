@@ -14,20 +14,40 @@ public final class DeliveryChannels {
     private final TopicSender topics;
     private final String supportQueueTopicArn;
     private final String onCallTopicArn;
+    private final String agentsTopicArn;
 
+    /** Without the agents' direct topic: a case owner's notice goes to on-call. */
     public DeliveryChannels(
             EmailSender email, SmsSender sms, TopicSender topics, String supportQueueTopicArn, String onCallTopicArn) {
+        this(email, sms, topics, supportQueueTopicArn, onCallTopicArn, null);
+    }
+
+    /** @param agentsTopicArn the agents' direct topic (one agent per message, by its {@code agent} attribute) */
+    public DeliveryChannels(
+            EmailSender email,
+            SmsSender sms,
+            TopicSender topics,
+            String supportQueueTopicArn,
+            String onCallTopicArn,
+            String agentsTopicArn) {
         this.email = email;
         this.sms = sms;
         this.topics = topics;
         this.supportQueueTopicArn = supportQueueTopicArn;
         this.onCallTopicArn = onCallTopicArn;
+        this.agentsTopicArn = agentsTopicArn;
+    }
+
+    /** Whether a message can go to one agent; without the topic, an owner's notice goes to on-call. */
+    boolean reachesAgents() {
+        return agentsTopicArn != null;
     }
 
     String topicArn(DeliveryChannel channel) {
         return switch (channel) {
             case SUPPORT_QUEUE -> supportQueueTopicArn;
             case ON_CALL -> onCallTopicArn;
+            case AGENT -> agentsTopicArn;
             default -> throw new IllegalArgumentException(channel + " is not a topic");
         };
     }

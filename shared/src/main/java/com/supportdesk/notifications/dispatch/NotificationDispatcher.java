@@ -170,6 +170,7 @@ public final class NotificationDispatcher {
             case Recipient.REGISTERED_CONTACTS -> registeredContacts(request);
             case Recipient.SUPPORT_QUEUE -> List.of(agents(request, DeliveryChannel.SUPPORT_QUEUE));
             case Recipient.ON_CALL -> List.of(agents(request, DeliveryChannel.ON_CALL));
+            case Recipient.CASE_OWNER -> List.of(owner(request));
             default -> throw new Rejected("unknown recipient " + ref);
         };
     }
@@ -229,7 +230,21 @@ public final class NotificationDispatcher {
                 new Delivery.Mail(templates.email(type, language, model)));
     }
 
+    /** To the agent who owns the case now, on the agents' direct topic; to on-call when nobody owns it. */
+    private Delivery owner(NotificationRequest request) throws Rejected {
+        Optional<String> owner = requireCase(request).supportCase().owner();
+        if (owner.isEmpty() || !channels.reachesAgents()) {
+            return agents(request, DeliveryChannel.ON_CALL);
+        }
+        return agents(request, DeliveryChannel.AGENT, owner);
+    }
+
     private Delivery agents(NotificationRequest request, DeliveryChannel topic) throws Rejected {
+        return agents(request, topic, Optional.empty());
+    }
+
+    private Delivery agents(NotificationRequest request, DeliveryChannel topic, Optional<String> agent)
+            throws Rejected {
         requireTemplates(MessageTemplates.FOR_AGENTS, request, "the agents' topics");
         Optional<CaseFacts> facts =
                 request.caseId() == null ? Optional.empty() : Optional.of(facts(requireCase(request), request));
@@ -241,6 +256,7 @@ public final class NotificationDispatcher {
         attributes.put("severity", model.get("severity"));
         attributes.put("tenantId", request.tenantId());
         attributes.put("caseId", model.get("caseId"));
+        agent.ifPresent(id -> attributes.put("agent", id));
         String topicArn = channels.topicArn(topic);
         return Delivery.of(
                 request.notificationId(),

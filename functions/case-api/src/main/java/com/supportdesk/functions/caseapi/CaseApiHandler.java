@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code GET /cases/{caseId}}, {@code GET /cases}, {@code POST /cases/{caseId}/responses},
- * {@code POST /cases/{caseId}/replies} and {@code PATCH /cases/{caseId}}.
+ * {@code POST /cases/{caseId}/replies} and {@code PATCH /cases/{caseId}}; ownership and escalation:
+ * {@code POST /cases/{caseId}/take}, {@code PUT /cases/{caseId}/owner}, {@code POST /cases/{caseId}/escalations}.
  */
 // Names RequestStreamHandler again (HttpApiFunction implements it) so that AWS's SnapStart rules, which
 // only check classes that name a handler interface, check this one (decision 0009).
@@ -75,7 +76,8 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                                                 .map(CaseApiHandler::flag)
                                                 .orElse(false),
                                         request.query("limit"),
-                                        request.query("nextToken")))),
+                                        request.query("nextToken"),
+                                        request.query("owner")))),
                 "POST /cases/{caseId}/responses",
                         request -> ApiResponse.ok(cases.respond(
                                 request.caller(),
@@ -88,7 +90,17 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                                 request.body(CaseChanges.CustomerReply.class))),
                 "PATCH /cases/{caseId}",
                         request -> ApiResponse.ok(cases.change(
-                                request.caller(), request.path("caseId"), request.body(CaseChanges.Change.class)))));
+                                request.caller(), request.path("caseId"), request.body(CaseChanges.Change.class))),
+                "POST /cases/{caseId}/take",
+                        request -> ApiResponse.ok(cases.take(request.caller(), request.path("caseId"))),
+                "PUT /cases/{caseId}/owner",
+                        request -> ApiResponse.ok(cases.assign(
+                                request.caller(), request.path("caseId"), request.body(CaseChanges.Assignment.class))),
+                "POST /cases/{caseId}/escalations",
+                        request -> ApiResponse.ok(cases.escalate(
+                                request.caller(),
+                                request.path("caseId"),
+                                request.body(CaseChanges.Escalation.class)))));
         // SnapStart: a tenant's list and a case that cannot exist (I, O, L, U are never in ids): reads, 404;
         // bodies parsed, then refused to the wrong role (403); the SLA engine and the topic, which a list
         // with cases and a response use
@@ -105,6 +117,18 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                         .body("{}"),
                 PrimingRequest.to("PATCH /cases/{caseId}")
                         .as(Role.USER)
+                        .path("caseId", absent)
+                        .body("{}"),
+                // ownership and escalation: an agent's queue (an owner nobody is), a take of a case that cannot
+                // exist (404), bodies parsed and refused to an admin (403)
+                PrimingRequest.to("GET /cases").as(Role.AGENT).query("owner", "me"),
+                PrimingRequest.to("POST /cases/{caseId}/take").as(Role.AGENT).path("caseId", absent),
+                PrimingRequest.to("PUT /cases/{caseId}/owner")
+                        .as(Role.ADMIN)
+                        .path("caseId", absent)
+                        .body("{}"),
+                PrimingRequest.to("POST /cases/{caseId}/escalations")
+                        .as(Role.ADMIN)
                         .path("caseId", absent)
                         .body("{}"),
                 PrimingStep.read("SLA engine", () -> SlaWarmUp.run(Instant.now())),

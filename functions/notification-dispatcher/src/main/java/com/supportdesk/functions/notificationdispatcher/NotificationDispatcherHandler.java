@@ -101,7 +101,8 @@ public final class NotificationDispatcherHandler implements RequestHandler<SQSEv
                         new SmsSender(sns),
                         new TopicSender(sns),
                         context.required("SUPPORT_QUEUE_TOPIC_ARN"),
-                        context.required("ON_CALL_TOPIC_ARN")),
+                        context.required("ON_CALL_TOPIC_ARN"),
+                        context.required("AGENTS_TOPIC_ARN")),
                 new MessageTemplates(),
                 ZoneId.of(context.get("SUPPORT_DESK_TIME_ZONE", "Asia/Shanghai")),
                 context.clock());
