@@ -23,5 +23,7 @@ public enum CaseEventType {
     /** A resolved case with no customer reply was closed. */
     AUTO_CLOSED,
     /** A notification could not be delivered to the case's contact and will not be retried. */
-    NOTIFICATION_UNDELIVERABLE
+    NOTIFICATION_UNDELIVERABLE,
+    /** The organisation's administrator rated a resolved case (1–5, optional comment); a later entry changes it. */
+    SATISFACTION_RATED
 }

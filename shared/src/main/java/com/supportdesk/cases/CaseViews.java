@@ -33,7 +33,8 @@ public final class CaseViews {
             String createdBy,
             Instant updatedAt,
             CaseSla.View sla,
-            List<HistoryEntry> history) {}
+            List<HistoryEntry> history,
+            SatisfactionSurvey.Satisfaction satisfaction) {}
 
     /**
      * One history entry; {@code message} is the text of a response or reply; {@code details} what an entry
