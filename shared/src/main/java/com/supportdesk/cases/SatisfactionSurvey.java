@@ -7,6 +7,7 @@ import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.notifications.requests.NotificationType;
 import com.supportdesk.notifications.requests.Recipient;
 import com.supportdesk.refusal.Refusal;
+import com.supportdesk.runtime.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -49,16 +50,24 @@ public final class SatisfactionSurvey {
             }
         }
 
-        /** From the function's setting; a value that is not a duration stops the function at start. */
+        /**
+         * From the function's setting; a value that is not a non-negative duration is logged and the default
+         * used, as for the other settings of a statistic (a typo must not take the case API down).
+         */
         public static Policy parse(Optional<String> raw) {
             if (raw.isEmpty() || raw.get().isBlank()) {
                 return new Policy(DEFAULT_CHANGE_PERIOD);
             }
             try {
-                return new Policy(Duration.parse(raw.get().trim()));
+                Duration period = Duration.parse(raw.get().trim());
+                if (!period.isNegative()) {
+                    return new Policy(period);
+                }
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("SURVEY_CHANGE_PERIOD must be an ISO-8601 duration such as P14D", e);
+                // logged below
             }
+            Log.info("setting_ignored", Map.of("setting", "SURVEY_CHANGE_PERIOD", "default", DEFAULT_CHANGE_PERIOD));
+            return new Policy(DEFAULT_CHANGE_PERIOD);
         }
     }
 

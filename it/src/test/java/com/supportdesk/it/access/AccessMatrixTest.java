@@ -164,6 +164,8 @@ class AccessMatrixTest {
                 }
                 case "POST /cases/{caseId}/responses", "POST /cases/{caseId}/replies" ->
                     event.path("caseId", desk.openCase(tenant));
+                case "PUT /cases/{caseId}/satisfaction" -> event.path("caseId", desk.resolvedCase(tenant));
+                case "GET /reports/sla" -> event.query(Map.of("tenantId", tenant));
                 case "POST /verifications" -> {
                     ObjectNode body = event.sampleBody();
                     body.put("tenantId", tenant);
