@@ -32,5 +32,7 @@ public enum CaseEventType {
      */
     OWNER_ASSIGNED,
     /** The case moved to another {@link EscalationLevel}: {@code details.level}, {@code from} the previous one. */
-    ESCALATION_CHANGED
+    ESCALATION_CHANGED,
+    /** The organisation's administrator rated a resolved case (1–5, optional comment); a later entry changes it. */
+    SATISFACTION_RATED
 }

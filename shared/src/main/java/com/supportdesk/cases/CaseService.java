@@ -200,7 +200,9 @@ public final class CaseService {
             Runnable count = c.firstResponseAt().isPresent()
                     ? Mutation.NOTHING
                     : () -> countFirstResponse(c.severity(), c.category(), c.caseId(), c.createdAt(), now);
-            return new Mutation(next, Optional.of(message), List.of(notice), count);
+            List<NotificationRequest> notices = new ArrayList<>(List.of(notice));
+            notices.addAll(SatisfactionSurvey.invitation(next, c.status(), target, now));
+            return new Mutation(next, Optional.of(message), notices, count);
         });
     }
 
@@ -285,10 +287,9 @@ public final class CaseService {
             if (events.isEmpty()) {
                 throw Refusal.conflict("NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
             }
-            return new Mutation(
-                    c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events),
-                    Optional.empty(),
-                    List.of());
+            SupportCase next =
+                    c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events);
+            return new Mutation(next, Optional.empty(), SatisfactionSurvey.invitation(next, c.status(), target, now));
         });
     }
 
@@ -392,6 +393,44 @@ public final class CaseService {
             case OWNER_UNASSIGNED -> CaseQuery.Owner.unassigned();
             default -> CaseQuery.Owner.agent(Validate.id("owner", raw));
         };
+    }
+
+    /**
+     * {@code PUT /cases/{caseId}/satisfaction}: the organisation's administrator rates a resolved case, or
+     * changes the rating within the policy's period after the first one. The same rating again writes nothing.
+     */
+    public SatisfactionSurvey.Answer rate(
+            Caller caller, String caseId, SatisfactionSurvey.Rating body, SatisfactionSurvey.Policy policy) {
+        if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
+            throw Refusal.forbidden("A case is rated by its organisation's administrator.");
+        }
+        SatisfactionSurvey.Rating rating = body.validated();
+        CaseViews.Detail written;
+        try {
+            written = mutate(caller, caseId, Optional.empty(), current -> {
+                SupportCase c = current.supportCase();
+                Instant now = now(c);
+                CaseEvent entry = SatisfactionSurvey.entry(c, rating, caller.subject(), now, policy)
+                        .orElseThrow(() -> new Unchanged(c));
+                SupportCase next = c.next(now, c.severity(), c.status(), List.of(entry));
+                return new Mutation(
+                        next, Optional.empty(), List.of(SatisfactionSurvey.rated(next, rating.rating(), now)));
+            });
+        } catch (Unchanged unchanged) {
+            return SatisfactionSurvey.answer(unchanged.current, policy);
+        }
+        return SatisfactionSurvey.answer(written.caseId(), written.satisfaction(), policy);
+    }
+
+    /** A write that would change nothing: the case as it is answers the request. */
+    private static final class Unchanged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SupportCase current;
+
+        Unchanged(SupportCase current) {
+            super(null, null, false, false);
+            this.current = current;
+        }
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -525,7 +564,8 @@ public final class CaseService {
                 sla.view(c, clock.instant()),
                 history,
                 agent ? c.owner().orElse(null) : null,
-                c.escalationLevel());
+                c.escalationLevel(),
+                SatisfactionSurvey.of(c).orElse(null));
     }
 
     private static int limit(String raw) {

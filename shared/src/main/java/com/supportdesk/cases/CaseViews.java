@@ -42,7 +42,8 @@ public final class CaseViews {
             CaseSla.View sla,
             List<HistoryEntry> history,
             String owner,
-            EscalationLevel escalationLevel) {}
+            EscalationLevel escalationLevel,
+            SatisfactionSurvey.Satisfaction satisfaction) {}
 
     /**
      * One history entry; {@code message} is the text of a response or reply; {@code details} what an entry

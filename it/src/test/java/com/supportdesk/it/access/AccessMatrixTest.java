@@ -169,6 +169,8 @@ class AccessMatrixTest {
                         "POST /cases/{caseId}/escalations" -> event.path("caseId", desk.openCase(tenant));
                 // the desk's own calendar, not a tenant's: the samples as they are (the PUT is a dry run)
                 case "GET /holidays", "GET /holidays/{set}/{year}", "PUT /holidays/{set}/{year}" -> {}
+                case "PUT /cases/{caseId}/satisfaction" -> event.path("caseId", desk.resolvedCase(tenant));
+                case "GET /reports/sla" -> event.query(Map.of("tenantId", tenant));
                 case "POST /verifications" -> {
                     ObjectNode body = event.sampleBody();
                     body.put("tenantId", tenant);

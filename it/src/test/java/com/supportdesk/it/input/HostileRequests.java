@@ -267,6 +267,19 @@ final class HostileRequests {
                 fields("severity", Kind.ENUM, "reason", Kind.TEXT),
                 Map.of("caseId", CASE_ID),
                 List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("PUT /cases/{caseId}/satisfaction").claims(admin).path("caseId", caseId),
+                // the comment is one optional line: blank reads as absent, so only its content and length are wrong
+                fields("rating", Kind.NUMBER, "comment", Kind.OPTIONAL_TEXT),
+                Map.of("caseId", CASE_ID),
+                List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("GET /reports/sla")
+                        .claims(operator)
+                        .query(Map.of("from", "2026-11-01", "to", "2026-11-30", "tenantId", tenant, "format", "json")),
+                Map.of(),
+                Map.of(),
+                List.of("from", "to", "tenantId", "format")));
         ApiEvent start = ApiEvent.of("POST /verifications").claims(agent);
         start.body(start.sampleBody().put("tenantId", tenant));
         routes.add(new RouteSpec(start, fields("tenantId", Kind.ID, "callerPhone", Kind.PHONE), Map.of(), List.of()));
@@ -739,6 +752,10 @@ final class HostileRequests {
         accepted.put("nextToken", v -> false);
         accepted.put("owner", v -> ID.matcher(v).matches());
         accepted.put("dryRun", v -> v.equals("true") || v.equals("false"));
+        accepted.put("from", HostileRequests::isDate);
+        accepted.put("to", HostileRequests::isDate);
+        accepted.put("tenantId", v -> ID.matcher(v).matches());
+        accepted.put("format", v -> v.equals("json") || v.equals("csv"));
         Arbitrary<String> values = Arbitraries.oneOf(
                 Arbitraries.of(
                         "ASLEEP",
@@ -771,6 +788,16 @@ final class HostileRequests {
                     ApiEvent event = copy(route).query(query);
                     return hostile(route, e.getKey() + " = " + escape(e.getValue()), event.json());
                 });
+    }
+
+    /** A date the report's period would take (whether the period it makes is allowed is another matter). */
+    private static boolean isDate(String value) {
+        try {
+            java.time.LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean isLimit(String value) {
