@@ -90,6 +90,13 @@ public final class WebhookAddresses {
                     "WEBHOOK_URL_INVALID",
                     "The url must be an absolute https URL of at most " + MAX_URL_LENGTH + " characters.");
         }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                // spaces, controls and anything outside ASCII: percent-encode it (and use the punycode of a name)
+                throw new Refused("WEBHOOK_URL_INVALID", "The url may hold printable ASCII characters only.");
+            }
+        }
         URI uri;
         try {
             uri = new URI(url);
