@@ -43,11 +43,18 @@ public final class WebhookHttp {
     public static final class Failure extends RuntimeException {
         private final String code;
         private final boolean permanent;
+        private final boolean nothingSent;
 
         public Failure(String code, boolean permanent) {
+            this(code, permanent, false);
+        }
+
+        /** @param nothingSent the request never left (no connection, no TLS session): retrying cannot double it */
+        public Failure(String code, boolean permanent, boolean nothingSent) {
             super(code, null, false, false);
             this.code = code;
             this.permanent = permanent;
+            this.nothingSent = nothingSent;
         }
 
         public String code() {
@@ -56,6 +63,10 @@ public final class WebhookHttp {
 
         public boolean permanent() {
             return permanent;
+        }
+
+        public boolean nothingSent() {
+            return nothingSent;
         }
     }
 
@@ -87,13 +98,23 @@ public final class WebhookHttp {
             destination = addresses.check(url);
         } catch (WebhookAddresses.Refused refused) {
             // a name that does not resolve may resolve again; an address that is not allowed is not retried
-            throw new Failure(refused.code(), !refused.code().equals("WEBHOOK_HOST_UNRESOLVED"));
+            throw new Failure(refused.code(), !refused.code().equals("WEBHOOK_HOST_UNRESOLVED"), true);
         }
         long deadline = System.nanoTime() + totalTimeout.toNanos();
         try (Socket plain = new Socket()) {
-            plain.connect(
-                    new InetSocketAddress(destination.address(), destination.port()), (int) connectTimeout.toMillis());
-            Socket socket = destination.tls() ? secure(plain, destination) : plain;
+            Socket socket;
+            try {
+                plain.connect(new InetSocketAddress(destination.address(), destination.port()), (int)
+                        connectTimeout.toMillis());
+                plain.setSoTimeout(remaining(deadline));
+                socket = destination.tls() ? secure(plain, destination) : plain;
+            } catch (SocketTimeoutException e) {
+                throw new Failure("CONNECT_TIMEOUT", false, true);
+            } catch (SSLException e) {
+                throw new Failure("TLS_FAILED", false, true);
+            } catch (IOException e) {
+                throw new Failure("CONNECTION_FAILED", false, true);
+            }
             try {
                 socket.setSoTimeout(remaining(deadline));
                 OutputStream out = socket.getOutputStream();
@@ -110,8 +131,6 @@ public final class WebhookHttp {
             throw e;
         } catch (SocketTimeoutException e) {
             throw new Failure("TIMEOUT", false);
-        } catch (SSLException e) {
-            throw new Failure("TLS_FAILED", false);
         } catch (IOException e) {
             throw new Failure("CONNECTION_FAILED", false);
         }

@@ -48,8 +48,12 @@ final class SendFailures {
 
     static Kind classify(RuntimeException failure, DeliveryChannel channel) {
         if (failure instanceof WebhookHttp.Failure webhook) {
-            // a refused address is not retried; every other failure of a receiver is (decision 0018)
-            return webhook.permanent() ? Kind.PERMANENT : Kind.RETRY;
+            // a refused address is not retried; every other failure of a receiver is (decision 0018). When the
+            // request never left (no connection), the claim is given back so the next receive tries at once
+            if (webhook.permanent()) {
+                return Kind.PERMANENT;
+            }
+            return webhook.nothingSent() ? Kind.THROTTLED : Kind.RETRY;
         }
         if (failure instanceof AwsServiceException service) {
             String code = errorCode(failure);
