@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +35,7 @@ public final class WebhookAddresses {
     private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9.]+|0[xX][0-9a-fA-F.xX]*|.*\\.0[xX][0-9a-fA-F]*");
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final Pattern HOST_NAME =
-            Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9-]{1,63}");
 
     /** Looks a host name up; tests give their own. */
     @FunctionalInterface
@@ -103,7 +101,7 @@ public final class WebhookAddresses {
         } catch (URISyntaxException e) {
             throw new Refused("WEBHOOK_URL_INVALID", "The url is not a valid URL.");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : asciiLower(uri.getScheme());
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getRawAuthority() == null) {
             throw new Refused("WEBHOOK_URL_INVALID", "The url must be an absolute https URL.");
         }
@@ -120,7 +118,7 @@ public final class WebhookAddresses {
         if (host == null || host.isEmpty()) {
             throw new Refused("WEBHOOK_URL_INVALID", "The url has no host name.");
         }
-        host = host.toLowerCase(Locale.ROOT);
+        host = asciiLower(host);
         if (host.startsWith("[")) {
             if (!host.endsWith("]") || host.contains("%")) {
                 throw new Refused("WEBHOOK_URL_INVALID", "The url's IPv6 address is not valid.");
@@ -129,7 +127,7 @@ public final class WebhookAddresses {
                 && !DOTTED_QUAD.matcher(host).matches()) {
             throw new Refused(
                     "WEBHOOK_ADDRESS_NOT_ALLOWED", "An IP address must be written as four decimal numbers (a.b.c.d).");
-        } else if (!HOST_NAME.matcher(host).matches()) {
+        } else if (!isHostName(host)) {
             throw new Refused("WEBHOOK_URL_INVALID", "The url's host name is not valid.");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
@@ -145,8 +143,8 @@ public final class WebhookAddresses {
      */
     public Destination check(String url) throws Refused {
         URI uri = parse(url);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean tls = uri.getScheme().equalsIgnoreCase("https");
+        String host = asciiLower(uri.getHost());
+        boolean tls = asciiLower(uri.getScheme()).equals("https");
         int port = uri.getPort() == -1 ? (tls ? 443 : 80) : uri.getPort();
         String lookup = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
@@ -177,6 +175,31 @@ public final class WebhookAddresses {
             }
         }
         return new Destination(uri, lookup, port, tls, addresses[0]);
+    }
+
+    /** Letters A-Z to a-z only: the URL has been checked to be ASCII, so no locale or Unicode mapping applies. */
+    static String asciiLower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Dot-separated labels of letters, digits and inner hyphens, at most 253 characters (an optional final dot). */
+    private static boolean isHostName(String host) {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (name.isEmpty() || name.length() > 253) {
+            return false;
+        }
+        for (String label : name.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches() || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a delivery may go to {@code address}. */

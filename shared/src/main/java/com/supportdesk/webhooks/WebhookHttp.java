@@ -137,7 +137,10 @@ public final class WebhookHttp {
     }
 
     private SSLSocket secure(Socket plain, WebhookAddresses.Destination destination) throws IOException {
-        SSLSocket socket = (SSLSocket) tls.get().createSocket(plain, destination.host(), destination.port(), true);
+        if (!(tls.get().createSocket(plain, destination.host(), destination.port(), true)
+                instanceof SSLSocket socket)) {
+            throw new SSLException("not a TLS socket");
+        }
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!destination.uri().getHost().startsWith("[")
