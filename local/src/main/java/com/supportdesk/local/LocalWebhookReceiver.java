@@ -53,6 +53,9 @@ public final class LocalWebhookReceiver {
             JsonNode body) {}
 
     private final Clock clock;
+    /** Local runs only (no SnapStart): one generator for the receivers' ids and secrets. */
+    private final SecureRandom random = new SecureRandom();
+
     private final Map<String, Receiver> receivers = new ConcurrentHashMap<>();
     private final Deque<Arrival> arrivals = new ArrayDeque<>();
 
@@ -209,9 +212,9 @@ public final class LocalWebhookReceiver {
                         expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+    private String hex(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return HexFormat.of().formatHex(value);
     }
 }
