@@ -188,6 +188,9 @@ class AccessMatrixTest {
                                                     .get(0)))
                                     .toString());
                 }
+                // an admin registers in their own organisation (admin_other: theirs); only the own admin sees one
+                case "POST /webhooks", "GET /webhooks" -> {}
+                case "GET /webhooks/{webhookId}", "DELETE /webhooks/{webhookId}" -> event.path("webhookId", webhook());
                 default -> throw new AssertionError("No request for " + route + ": add one to AccessMatrixTest");
             }
             return desk.call(event);
@@ -222,6 +225,13 @@ class AccessMatrixTest {
                             Desk.START,
                             "operator-1"));
             return id;
+        }
+
+        /** A webhook of the tenant, registered by its admin with the sample body; its id. */
+        private String webhook() {
+            HttpResult created = desk.call(ApiEvent.of("POST /webhooks").claims(Claims.admin(tenant)));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return created.json().path("webhookId").asText();
         }
 
         /** A code sent by {@link #AGENT} to the tenant's first registered email; its id. */

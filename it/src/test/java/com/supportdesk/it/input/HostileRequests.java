@@ -290,6 +290,25 @@ final class HostileRequests {
                 fields("code", Kind.CODE),
                 Map.of("verificationId", Pattern.compile(Pattern.quote(verificationId))),
                 List.of()));
+        // the secret is left whole: any printable ASCII of 16 to 256 characters is one
+        routes.add(new RouteSpec(
+                ApiEvent.of("POST /webhooks").claims(admin),
+                fields("url", Kind.TEXT, "format", Kind.ENUM, "events", Kind.ARRAY, "events[0]", Kind.ENUM),
+                Map.of(),
+                List.of()));
+        // nothing to break but who it claims to be (see forgedGroups)
+        routes.add(new RouteSpec(ApiEvent.of("GET /webhooks").claims(admin), Map.of(), Map.of(), List.of()));
+        String webhookId = "WH-IOLU-IOLU-IOLU";
+        routes.add(new RouteSpec(
+                ApiEvent.of("GET /webhooks/{webhookId}").claims(admin).path("webhookId", webhookId),
+                Map.of(),
+                Map.of("webhookId", Pattern.compile(Pattern.quote(webhookId))),
+                List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("DELETE /webhooks/{webhookId}").claims(admin).path("webhookId", webhookId),
+                Map.of(),
+                Map.of("webhookId", Pattern.compile(Pattern.quote(webhookId))),
+                List.of()));
     }
 
     Set<String> routeKeys() {
@@ -325,7 +344,24 @@ final class HostileRequests {
         if (!route.queries().isEmpty()) {
             ways.add(badQuery(route));
         }
+        if (ways.isEmpty()) {
+            ways.add(forgedGroups(route));
+        }
         return Arbitraries.oneOf(ways);
+    }
+
+    /** A route with no body, path or query: only the groups claim can be forged (none of these grants a role). */
+    private Arbitrary<Hostile> forgedGroups(RouteSpec route) {
+        return Arbitraries.of("helpdesk admin", "read,admin", "ADMIN", "[administrator]", "admin\u0000", "", "[]")
+                .map(groups -> {
+                    ApiEvent event = copy(route);
+                    Map<String, String> claims = new LinkedHashMap<>();
+                    claims.put("sub", "someone");
+                    claims.put("tenant_id", "t-forged");
+                    claims.put("groups", groups);
+                    event.claims(claims);
+                    return hostile(route, "groups = " + escape(groups), event.json());
+                });
     }
 
     // ------------------------------------------------------------ bodies

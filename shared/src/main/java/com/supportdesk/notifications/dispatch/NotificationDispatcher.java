@@ -24,6 +24,9 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.Log;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.verification.Masks;
+import com.supportdesk.webhooks.WebhookEvent;
+import com.supportdesk.webhooks.WebhookMessages;
+import com.supportdesk.webhooks.WebhookSubscribers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,6 +67,7 @@ public final class NotificationDispatcher {
     private final MessageTemplates templates;
     private final ZoneId zone;
     private final Clock clock;
+    private final Optional<WebhookSubscribers> webhooks;
 
     /** @param zone the support desk's zone, in which messages write times */
     public NotificationDispatcher(
@@ -75,6 +79,24 @@ public final class NotificationDispatcher {
             MessageTemplates templates,
             ZoneId zone,
             Clock clock) {
+        this(cases, sla, organizations, records, channels, templates, zone, clock, Optional.empty());
+    }
+
+    /**
+     * @param webhooks the organisations' webhooks: a request of a type a webhook subscribes to is delivered
+     *                 to it too, once per event (decision 0018)
+     */
+    public NotificationDispatcher(
+            CaseRepository cases,
+            CaseSla sla,
+            OrganizationRepository organizations,
+            DeliveryRecords records,
+            DeliveryChannels channels,
+            MessageTemplates templates,
+            ZoneId zone,
+            Clock clock,
+            Optional<WebhookSubscribers> webhooks) {
+        this.webhooks = webhooks;
         this.cases = cases;
         this.sla = sla;
         this.organizations = organizations;
@@ -102,7 +124,7 @@ public final class NotificationDispatcher {
         }
         List<Delivery> deliveries;
         try {
-            deliveries = plan(request);
+            deliveries = withWebhooks(request, plan(request));
         } catch (Rejected e) {
             log("notification_rejected", request, Map.of("problem", e.getMessage()));
             return result(request, DispatchResult.Status.REJECTED, List.of(), e.getMessage());
@@ -266,6 +288,39 @@ public final class NotificationDispatcher {
                 new Delivery.TopicMessage(templates.agents(request.type(), model), attributes));
     }
 
+    /**
+     * Adds one delivery per webhook of the organisation that subscribes to the request's type, keyed on the
+     * event rather than the request ({@link WebhookSubscribers#eventId}), so an event told to the admin, the
+     * support queue and on-call reaches each webhook once. Written in the organisation's language.
+     */
+    private List<Delivery> withWebhooks(NotificationRequest request, List<Delivery> deliveries) throws Rejected {
+        if (webhooks.isEmpty()) {
+            return deliveries;
+        }
+        List<WebhookSubscribers.Subscriber> subscribers = webhooks.get().of(request.tenantId(), request.type());
+        if (subscribers.isEmpty()) {
+            return deliveries;
+        }
+        Optional<Organization> org = organizations.find(request.tenantId());
+        Language language = org.map(Organization::language).orElse(Language.EN);
+        Optional<CaseFacts> facts =
+                request.caseId() == null ? Optional.empty() : Optional.of(facts(requireCase(request), request));
+        MessageModel model = MessageModel.of(request, language, zone, facts, org.map(Organization::name), false);
+        String eventId = WebhookSubscribers.eventId(request);
+        WebhookEvent event = WebhookMessages.event(eventId, request, language, model);
+        List<Delivery> all = new ArrayList<>(deliveries);
+        for (WebhookSubscribers.Subscriber subscriber : subscribers) {
+            String webhookId = subscriber.webhook().webhookId();
+            all.add(Delivery.of(
+                    eventId,
+                    DeliveryChannel.WEBHOOK,
+                    webhookId,
+                    webhookId,
+                    new Delivery.WebhookPost(subscriber.webhook().format(), subscriber.target(), event)));
+        }
+        return all;
+    }
+
     private StoredCase requireCase(NotificationRequest request) throws Rejected {
         if (request.caseId() == null) {
             throw new Rejected(request.type() + " to " + request.recipient().ref() + " needs a caseId");
@@ -421,7 +476,12 @@ public final class NotificationDispatcher {
     }
 
     private static String undeliverableReason(NotificationRequest request, Delivery delivery, String code) {
-        String how = delivery.channel() == DeliveryChannel.SMS ? "SMS" : "email";
+        String how =
+                switch (delivery.channel()) {
+                    case SMS -> "SMS";
+                    case WEBHOOK -> "webhook";
+                    default -> "email";
+                };
         return "The " + request.type() + " notification (" + request.notificationId() + ") could not be delivered by "
                 + how + " to " + delivery.masked() + ": the provider rejected it (" + code
                 + "). It will not be retried; reach the contact another way.";
