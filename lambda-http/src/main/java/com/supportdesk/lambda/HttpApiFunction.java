@@ -199,8 +199,17 @@ public abstract class HttpApiFunction
 
     private static APIGatewayV2HTTPResponse toResponse(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
-        headers.put("content-type", "application/json");
         headers.put("cache-control", "no-store");
+        if (response.body() instanceof ApiResponse.Text text) {
+            headers.put("content-type", text.contentType());
+            headers.put("x-content-type-options", "nosniff");
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(response.status())
+                    .withHeaders(headers)
+                    .withBody(text.content())
+                    .build();
+        }
+        headers.put("content-type", "application/json");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)

@@ -12,6 +12,7 @@ import com.supportdesk.local.sqs.LocalQueues;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.SamTemplate;
 import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.webhooks.WebhookAddresses;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -432,12 +433,26 @@ public final class LocalRunner implements AutoCloseable {
         random.nextBytes(key);
         byte[] pageTokenKey = new byte[32];
         random.nextBytes(pageTokenKey);
+        byte[] webhookKey = new byte[32];
+        random.nextBytes(webhookKey);
         return Map.of(
-                "AWS_ENDPOINT_URL_SNS", sns.endpoint().toString(),
-                "PIN_HMAC_SECRET_ARN", "",
-                "PIN_HMAC_KEY", java.util.HexFormat.of().formatHex(key),
-                "PAGE_TOKEN_SECRET_ARN", "",
-                "PAGE_TOKEN_KEY", java.util.HexFormat.of().formatHex(pageTokenKey));
+                "AWS_ENDPOINT_URL_SNS",
+                sns.endpoint().toString(),
+                "PIN_HMAC_SECRET_ARN",
+                "",
+                "PIN_HMAC_KEY",
+                java.util.HexFormat.of().formatHex(key),
+                "PAGE_TOKEN_SECRET_ARN",
+                "",
+                "PAGE_TOKEN_KEY",
+                java.util.HexFormat.of().formatHex(pageTokenKey),
+                "WEBHOOK_SECRET_KEY_SECRET_ARN",
+                "",
+                "WEBHOOK_SECRET_KEY",
+                java.util.HexFormat.of().formatHex(webhookKey),
+                // local runs only: webhooks may go to the runner's own receiver over loopback http (decision 0018)
+                WebhookAddresses.ALLOW_LOOPBACK_VARIABLE,
+                "true");
     }
 
     /** What the function gets in AWS, resolved locally, with the options' overrides for it laid over. */
@@ -745,6 +760,8 @@ public final class LocalRunner implements AutoCloseable {
         out.println("Mail sent through SES:  " + emulators.sesMailPage());
         out.println("SMS and topic outbox:   " + base + "/_local/outbox");
         out.println("Queues and dead letters: " + base + "/_local/queues");
+        out.println("Webhook receiver:       " + base + LocalWebhookReceiver.PATH
+                + "   (POST {\"format\":\"GENERIC\"} for a URL and secret to register)");
         out.println();
         out.println("Stop with Ctrl-C (stops the HTTP server, the pollers and schedules, and the emulators).");
     }

@@ -33,6 +33,14 @@ public final class Validate {
                 "VALIDATION_FAILED", Text.of("VALIDATION_FAILED." + problem, "field", field, name, value));
     }
 
+    /** As {@link #invalid(String, String)}, with two more named parameters of the text. */
+    public static Refusal invalid(
+            String field, String problem, String name1, Object value1, String name2, Object value2) {
+        return Refusal.invalid(
+                "VALIDATION_FAILED",
+                Text.of("VALIDATION_FAILED." + problem, "field", field, name1, value1, name2, value2));
+    }
+
     public static <T> T present(String field, T value) {
         if (value == null) {
             throw invalid(field, "required");

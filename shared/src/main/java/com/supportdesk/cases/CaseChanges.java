@@ -46,4 +46,29 @@ public final class CaseChanges {
             return new Change(severity, status, Validate.text("reason", reason, MAX_REASON), version);
         }
     }
+
+    /**
+     * {@code PUT /cases/{caseId}/owner}: the agent (token subject) who owns the case from now on, optionally why.
+     * With {@code version} it applies only to that version of the case.
+     */
+    public record Assignment(String agentId, String reason, Long version) {
+        Assignment validated() {
+            if (version != null && version < 1) {
+                throw Validate.invalid("version", "caseVersion");
+            }
+            return new Assignment(
+                    Validate.id("agentId", agentId), Validate.optionalText("reason", reason, MAX_REASON), version);
+        }
+    }
+
+    /** {@code POST /cases/{caseId}/escalations}: the level the case moves to, and why (required). */
+    public record Escalation(EscalationLevel level, String reason, Long version) {
+        Escalation validated() {
+            Validate.present("level", level);
+            if (version != null && version < 1) {
+                throw Validate.invalid("version", "caseVersion");
+            }
+            return new Escalation(level, Validate.text("reason", reason, MAX_REASON), version);
+        }
+    }
 }

@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param messageId the message item holding the text of a response or reply
  * @param details   what an entry of the desk's own (the SLA sweep) records beyond its reason, as text:
  *                  {@code dueAt}, the due instant the entry is about (with the type, what makes it unique),
- *                  {@code notified}, who was told, and the clocks after it; empty for other entries
+ *                  {@code notified}, who was told, and the clocks after it; for {@link CaseEventType#OWNER_ASSIGNED}
+ *                  {@code owner} and {@code how}, for {@link CaseEventType#ESCALATION_CHANGED} {@code level};
+ *                  empty for other entries
  */
 public record CaseEvent(
         CaseEventType type,
@@ -65,6 +67,47 @@ public record CaseEvent(
 
     static CaseEvent agentResponded(Instant at, String by, String messageId) {
         return new CaseEvent(CaseEventType.AGENT_RESPONDED, at, by, Actor.AGENT, null, null, null, null, messageId);
+    }
+
+    /** Detail keys of the agents' routing entries. */
+    public static final String OWNER = "owner";
+
+    public static final String HOW = "how";
+    public static final String LEVEL = "level";
+
+    /** {@code how}: an agent took an unassigned case for themselves, or assigned it to an agent. */
+    public enum Assignment {
+        TAKEN,
+        ASSIGNED
+    }
+
+    static CaseEvent ownerAssigned(
+            Instant at, String by, String previousOwner, String owner, Assignment how, String reason) {
+        return new CaseEvent(
+                CaseEventType.OWNER_ASSIGNED,
+                at,
+                by,
+                Actor.AGENT,
+                reason,
+                null,
+                null,
+                previousOwner,
+                null,
+                Map.of(OWNER, owner, HOW, how.name()));
+    }
+
+    static CaseEvent escalationChanged(Instant at, String by, EscalationLevel from, EscalationLevel to, String reason) {
+        return new CaseEvent(
+                CaseEventType.ESCALATION_CHANGED,
+                at,
+                by,
+                Actor.AGENT,
+                reason,
+                null,
+                null,
+                from.name(),
+                null,
+                Map.of(LEVEL, to.name()));
     }
 
     static CaseEvent customerReplied(Instant at, String by, String messageId) {

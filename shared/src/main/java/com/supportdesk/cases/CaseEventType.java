@@ -2,7 +2,9 @@ package com.supportdesk.cases;
 
 /**
  * What a history entry records. A resolution is a {@link #STATUS_CHANGED} to RESOLVED. The entries from
- * {@link #SLA_WARNING} on are written by the SLA sweep ({@link Actor#SYSTEM}) or the notification dispatcher.
+ * {@link #SLA_WARNING} to {@link #NOTIFICATION_UNDELIVERABLE} are written by the SLA sweep ({@link Actor#SYSTEM})
+ * or the notification dispatcher; {@link #OWNER_ASSIGNED} and {@link #ESCALATION_CHANGED} by agents. None of
+ * the agents' routing entries moves an SLA clock.
  */
 public enum CaseEventType {
     SUBMITTED,
@@ -23,5 +25,14 @@ public enum CaseEventType {
     /** A resolved case with no customer reply was closed. */
     AUTO_CLOSED,
     /** A notification could not be delivered to the case's contact and will not be retried. */
-    NOTIFICATION_UNDELIVERABLE
+    NOTIFICATION_UNDELIVERABLE,
+    /**
+     * An agent took the case, or assigned it to an agent: {@code details.owner} is the new owner, {@code from}
+     * the previous one (absent when it had none), {@code details.how} {@code TAKEN} or {@code ASSIGNED}.
+     */
+    OWNER_ASSIGNED,
+    /** The case moved to another {@link EscalationLevel}: {@code details.level}, {@code from} the previous one. */
+    ESCALATION_CHANGED,
+    /** The organisation's administrator rated a resolved case (1–5, optional comment); a later entry changes it. */
+    SATISFACTION_RATED
 }

@@ -52,13 +52,18 @@ public final class CaseRepository {
     static final String KEY_SK = "IDEMPOTENCY";
     /** The single partition of {@link Index#BY_RESPONSE_WARNING}: cases whose initial-response clock runs. */
     private static final String RUNNING = "RUNNING";
+    /** The {@link Index#BY_OWNER} partition of active cases nobody owns; an agent's is {@code AGENT#<subject>}. */
+    private static final String UNASSIGNED = "UNASSIGNED";
+
+    private static final String AGENT_QUEUE_PREFIX = "AGENT#";
 
     /** The indexes case lists read, with their key attributes (template.yaml defines them). */
     enum Index {
         BY_TENANT("byTenant", "tenantId", "createdKey"),
         BY_TENANT_STATUS("byTenantStatus", "tenantStatus", "createdKey"),
         BY_STATUS("byStatus", "caseStatus", "createdKey"),
-        BY_RESPONSE_WARNING("byResponseWarning", "responseClock", "responseWarnKey");
+        BY_RESPONSE_WARNING("byResponseWarning", "responseClock", "responseWarnKey"),
+        BY_OWNER("byOwner", "ownerQueue", "createdKey");
 
         final String indexName;
         final String partition;
@@ -196,9 +201,23 @@ public final class CaseRepository {
      * before now is in range) and filters by tenant and status; a tenant and a status read
      * {@link Index#BY_TENANT_STATUS} (partition {@code <tenantId>#<STATUS>}); a tenant alone
      * {@link Index#BY_TENANT}; a status alone {@link Index#BY_STATUS}. Newest first (sort key
-     * {@code <created instant>#<caseId>}), breaching-soon soonest first.
+     * {@code <created instant>#<caseId>}), breaching-soon soonest first. An owner's queue reads
+     * {@link Index#BY_OWNER} (active cases only) and filters by tenant and status.
      */
     public Page list(CaseQuery query) {
+        if (query.owner().isPresent()) {
+            // an owner's queue: the sparse byOwner index holds active cases only, newest first
+            Map<String, String> filters = new LinkedHashMap<>();
+            query.tenantId().ifPresent(t -> filters.put("tenantId", t));
+            query.status().ifPresent(st -> filters.put("caseStatus", st.name()));
+            return list(
+                    Index.BY_OWNER,
+                    ownerQueue(query.owner().get().agentId()),
+                    Optional.empty(),
+                    filters,
+                    Optional.empty(),
+                    query);
+        }
         if (query.breachingSoonAt().isPresent()) {
             Instant now = query.breachingSoonAt().get();
             Map<String, String> filters = new LinkedHashMap<>();
@@ -235,6 +254,9 @@ public final class CaseRepository {
 
     /** The index a query reads: what {@link #list(CaseQuery)} chooses, for tests and capacity planning. */
     static Index indexFor(CaseQuery query) {
+        if (query.owner().isPresent()) {
+            return Index.BY_OWNER;
+        }
         if (query.breachingSoonAt().isPresent()) {
             return Index.BY_RESPONSE_WARNING;
         }
@@ -242,6 +264,14 @@ public final class CaseRepository {
             return query.status().isPresent() ? Index.BY_TENANT_STATUS : Index.BY_TENANT;
         }
         return Index.BY_STATUS;
+    }
+
+    /**
+     * Partition key of {@link Index#BY_OWNER}: {@code AGENT#<subject>} for an agent's active cases (the prefix
+     * keeps any subject apart from {@code UNASSIGNED}), {@code UNASSIGNED} for the active cases nobody owns.
+     */
+    private static String ownerQueue(Optional<String> agentId) {
+        return agentId.map(id -> AGENT_QUEUE_PREFIX + id).orElse(UNASSIGNED);
     }
 
     /** Partition key of {@link Index#BY_TENANT_STATUS}: tenant ids never contain {@code #}. */
@@ -359,6 +389,10 @@ public final class CaseRepository {
         String createdKey = SortableTime.format(c.createdAt()) + "#" + c.caseId();
         item.put("createdKey", s(createdKey));
         item.put("tenantStatus", s(tenantStatus(c.tenantId(), c.status())));
+        if (CaseTransitions.isActive(c.status())) {
+            // only active cases are in a queue: a finished case leaves the index with this write
+            item.put("ownerQueue", s(ownerQueue(c.owner())));
+        }
         SlaStatus status = sla.status(c, c.updatedAt());
         SlaStatus.InitialResponse initial = status.initialResponse();
         if (initial.stoppedAt().isEmpty()) {

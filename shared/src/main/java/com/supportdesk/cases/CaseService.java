@@ -73,7 +73,7 @@ public final class CaseService {
     // ------------------------------------------------------------------ reads
 
     public CaseViews.Detail get(Caller caller, String caseId) {
-        return detail(load(caller, caseId));
+        return detail(load(caller, caseId), caller);
     }
 
     /** Query parameters of {@code GET /cases}. */
@@ -82,7 +82,24 @@ public final class CaseService {
             Optional<String> tenant,
             boolean breachingSoon,
             Optional<String> limit,
-            Optional<String> nextToken) {}
+            Optional<String> nextToken,
+            Optional<String> owner) {
+
+        /** Without the {@code owner} filter. */
+        public ListRequest(
+                Optional<String> status,
+                Optional<String> tenant,
+                boolean breachingSoon,
+                Optional<String> limit,
+                Optional<String> nextToken) {
+            this(status, tenant, breachingSoon, limit, nextToken, Optional.empty());
+        }
+    }
+
+    /** {@code ?owner=}: the caller's own queue, the unassigned queue, or one agent's. */
+    public static final String OWNER_ME = "me";
+
+    public static final String OWNER_UNASSIGNED = "unassigned";
 
     public CaseViews.CaseList list(Caller caller, ListRequest request) {
         caller.require(Role.ADMIN, Role.AGENT);
@@ -91,7 +108,19 @@ public final class CaseService {
         Instant now = clock.instant();
         Optional<Instant> breachingSoonAt = request.breachingSoon() ? Optional.of(now) : Optional.empty();
         CaseQuery query;
-        if (caller.has(Role.AGENT)) {
+        if (caller.has(Role.AGENT) && request.owner().isPresent()) {
+            if (request.breachingSoon()) {
+                throw Validate.invalid("owner", "ownerWithBreachingSoon");
+            }
+            Optional<String> tenant = request.tenant().map(t -> Validate.id("tenant", t));
+            query = new CaseQuery(
+                    tenant,
+                    status,
+                    Optional.empty(),
+                    limit,
+                    request.nextToken(),
+                    Optional.of(owner(caller, request.owner().get())));
+        } else if (caller.has(Role.AGENT)) {
             Optional<String> tenant = request.tenant().map(t -> Validate.id("tenant", t));
             // across tenants, by status; the default is the queue of cases waiting for a first response
             Optional<CaseStatus> scope =
@@ -107,9 +136,13 @@ public final class CaseService {
             if (request.breachingSoon()) {
                 throw Refusal.forbidden(Text.of("FORBIDDEN.breachingSoon"));
             }
+            if (request.owner().isPresent()) {
+                throw Refusal.forbidden(Text.of("FORBIDDEN.ownerFilter"));
+            }
             query = new CaseQuery(Optional.of(own), status, Optional.empty(), limit, request.nextToken());
         }
         CaseRepository.Page page = cases.list(query);
+        boolean agent = caller.has(Role.AGENT);
         List<CaseViews.Summary> rows = new ArrayList<>();
         for (SupportCase c : page.cases()) {
             SlaStatus s = sla.status(c, now);
@@ -128,7 +161,9 @@ public final class CaseService {
                     c.createdAt(),
                     c.updatedAt(),
                     new CaseViews.ResponseSummary(
-                            ir.state(), ir.dueAt(), ir.warning(), ir.remaining().toString())));
+                            ir.state(), ir.dueAt(), ir.warning(), ir.remaining().toString()),
+                    agent ? c.owner().orElse(null) : null,
+                    c.escalationLevel()));
         }
         return new CaseViews.CaseList(rows, page.nextToken().orElse(null));
     }
@@ -167,7 +202,9 @@ public final class CaseService {
             Runnable count = c.firstResponseAt().isPresent()
                     ? Mutation.NOTHING
                     : () -> countFirstResponse(c.severity(), c.category(), c.caseId(), c.createdAt(), now);
-            return new Mutation(next, Optional.of(message), List.of(notice), count);
+            List<NotificationRequest> notices = new ArrayList<>(List.of(notice));
+            notices.addAll(SatisfactionSurvey.invitation(next, c.status(), target, now));
+            return new Mutation(next, Optional.of(message), notices, count);
         });
     }
 
@@ -248,11 +285,155 @@ public final class CaseService {
             if (events.isEmpty()) {
                 throw Refusal.conflict("NO_CHANGE", Text.of("NO_CHANGE", "caseId", c.caseId()));
             }
+            SupportCase next =
+                    c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events);
+            return new Mutation(next, Optional.empty(), SatisfactionSurvey.invitation(next, c.status(), target, now));
+        });
+    }
+
+    // ------------------------------------------------------------------ ownership and escalation
+
+    /**
+     * {@code POST /cases/{caseId}/take}: the calling agent takes an unassigned active case. Of agents taking the
+     * same case at once exactly one wins: each write is conditional on the version read, and a loser re-reads the
+     * case, finds it taken and is refused ({@code CASE_ALREADY_TAKEN}). Taking a case one already owns changes
+     * nothing and answers the case.
+     */
+    public CaseViews.Detail take(Caller caller, String caseId) {
+        caller.require(Role.AGENT);
+        return mutate(caller, caseId, Optional.empty(), current -> {
+            SupportCase c = current.supportCase();
+            requireActive(c);
+            Optional<String> owner = c.owner();
+            if (owner.filter(caller.subject()::equals).isPresent()) {
+                return Mutation.unchanged(c);
+            }
+            if (owner.isPresent()) {
+                throw Refusal.conflict(
+                        "CASE_ALREADY_TAKEN",
+                        Text.of("CASE_ALREADY_TAKEN", "caseId", c.caseId(), "owner", owner.get()));
+            }
+            Instant now = now(c);
             return new Mutation(
-                    c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events),
+                    c.next(
+                            now,
+                            c.severity(),
+                            c.status(),
+                            List.of(CaseEvent.ownerAssigned(
+                                    now, caller.subject(), null, caller.subject(), CaseEvent.Assignment.TAKEN, null))),
                     Optional.empty(),
                     List.of());
         });
+    }
+
+    /** {@code PUT /cases/{caseId}/owner}: an agent assigns an active case to an agent (themselves included). */
+    public CaseViews.Detail assign(Caller caller, String caseId, CaseChanges.Assignment body) {
+        caller.require(Role.AGENT);
+        CaseChanges.Assignment assignment = body.validated();
+        return mutate(caller, caseId, Optional.ofNullable(assignment.version()), current -> {
+            SupportCase c = current.supportCase();
+            requireActive(c);
+            Optional<String> owner = c.owner();
+            if (owner.filter(assignment.agentId()::equals).isPresent()) {
+                throw Refusal.conflict("NO_CHANGE", Text.of("NO_CHANGE.owner", "caseId", c.caseId()));
+            }
+            Instant now = now(c);
+            return new Mutation(
+                    c.next(
+                            now,
+                            c.severity(),
+                            c.status(),
+                            List.of(CaseEvent.ownerAssigned(
+                                    now,
+                                    caller.subject(),
+                                    owner.orElse(null),
+                                    assignment.agentId(),
+                                    CaseEvent.Assignment.ASSIGNED,
+                                    assignment.reason()))),
+                    Optional.empty(),
+                    List.of());
+        });
+    }
+
+    /** {@code POST /cases/{caseId}/escalations}: an agent moves an active case to another level, with a reason. */
+    public CaseViews.Detail escalate(Caller caller, String caseId, CaseChanges.Escalation body) {
+        caller.require(Role.AGENT);
+        CaseChanges.Escalation escalation = body.validated();
+        return mutate(caller, caseId, Optional.ofNullable(escalation.version()), current -> {
+            SupportCase c = current.supportCase();
+            requireActive(c);
+            if (c.escalationLevel() == escalation.level()) {
+                throw Refusal.conflict(
+                        "NO_CHANGE",
+                        Text.of(
+                                "NO_CHANGE.escalation",
+                                "caseId",
+                                c.caseId(),
+                                "level",
+                                escalation.level().name()));
+            }
+            Instant now = now(c);
+            return new Mutation(
+                    c.next(
+                            now,
+                            c.severity(),
+                            c.status(),
+                            List.of(CaseEvent.escalationChanged(
+                                    now,
+                                    caller.subject(),
+                                    c.escalationLevel(),
+                                    escalation.level(),
+                                    escalation.reason()))),
+                    Optional.empty(),
+                    List.of());
+        });
+    }
+
+    /** The owner filter of a list: {@code me}, {@code unassigned} or an agent's id. */
+    private static CaseQuery.Owner owner(Caller caller, String raw) {
+        return switch (raw) {
+            case OWNER_ME -> CaseQuery.Owner.agent(caller.subject());
+            case OWNER_UNASSIGNED -> CaseQuery.Owner.unassigned();
+            default -> CaseQuery.Owner.agent(Validate.id("owner", raw));
+        };
+    }
+
+    /**
+     * {@code PUT /cases/{caseId}/satisfaction}: the organisation's administrator rates a resolved case, or
+     * changes the rating within the policy's period after the first one. The same rating again writes nothing.
+     */
+    public SatisfactionSurvey.Answer rate(
+            Caller caller, String caseId, SatisfactionSurvey.Rating body, SatisfactionSurvey.Policy policy) {
+        if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
+            throw Refusal.forbidden(Text.of("FORBIDDEN.rating"));
+        }
+        SatisfactionSurvey.Rating rating = body.validated();
+        CaseViews.Detail written;
+        try {
+            written = mutate(caller, caseId, Optional.empty(), current -> {
+                SupportCase c = current.supportCase();
+                Instant now = now(c);
+                CaseEvent entry = SatisfactionSurvey.entry(c, rating, caller.subject(), now, policy)
+                        .orElseThrow(() -> new Unchanged(c));
+                SupportCase next = c.next(now, c.severity(), c.status(), List.of(entry));
+                return new Mutation(
+                        next, Optional.empty(), List.of(SatisfactionSurvey.rated(next, rating.rating(), now)));
+            });
+        } catch (Unchanged unchanged) {
+            return SatisfactionSurvey.answer(unchanged.current, policy);
+        }
+        return SatisfactionSurvey.answer(written.caseId(), written.satisfaction(), policy);
+    }
+
+    /** A write that would change nothing: the case as it is answers the request. */
+    private static final class Unchanged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SupportCase current;
+
+        Unchanged(SupportCase current) {
+            super(null, null, false, false);
+            this.current = current;
+        }
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -267,6 +448,11 @@ public final class CaseService {
         Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {
             this(next, message, notifications, NOTHING);
         }
+
+        /** Nothing to write: the case already is what the request asks for. */
+        static Mutation unchanged(SupportCase current) {
+            return new Mutation(current, Optional.empty(), List.of());
+        }
     }
 
     private CaseViews.Detail mutate(
@@ -279,6 +465,9 @@ public final class CaseService {
                         throw stale(caseId);
                     }
                     Mutation mutation = change.apply(current);
+                    if (mutation.next() == current.supportCase()) {
+                        return Optional.of(detail(current, caller));
+                    }
                     mutation.message().ifPresent(m -> cases.putMessage(caseId, m));
                     Map<String, NotificationRequest> pending = new LinkedHashMap<>(current.outbox());
                     mutation.notifications().forEach(n -> pending.put(n.notificationId(), n));
@@ -293,7 +482,7 @@ public final class CaseService {
                     mutation.afterWrite().run();
                     List<CaseMessage> messages = new ArrayList<>(current.messages());
                     mutation.message().ifPresent(messages::add);
-                    return Optional.of(detail(new StoredCase(mutation.next(), messages, Map.of())));
+                    return Optional.of(detail(new StoredCase(mutation.next(), messages, Map.of()), caller));
                 })
                 .orElseThrow(() -> stale(caseId));
     }
@@ -338,11 +527,18 @@ public final class CaseService {
         return "MSG-" + UUID.randomUUID();
     }
 
-    private CaseViews.Detail detail(StoredCase stored) {
+    /**
+     * The case as {@code caller} sees it. An administrator sees the escalation level, not who owns the case nor
+     * the agents' routing entries (owner changes, escalations and their reasons are the desk's own notes;
+     * decision 0015).
+     */
+    private CaseViews.Detail detail(StoredCase stored, Caller caller) {
         SupportCase c = stored.supportCase();
+        boolean agent = caller.has(Role.AGENT);
         Map<String, String> texts = new LinkedHashMap<>();
         stored.messages().forEach(m -> texts.put(m.messageId(), m.text()));
         List<CaseViews.HistoryEntry> history = c.history().stream()
+                .filter(e -> agent || !CaseViews.AGENTS_ONLY.contains(e.type()))
                 .map(e -> new CaseViews.HistoryEntry(
                         e.type(),
                         e.at(),
@@ -374,7 +570,10 @@ public final class CaseService {
                 c.createdBy(),
                 c.updatedAt(),
                 sla.view(c, clock.instant()),
-                history);
+                history,
+                agent ? c.owner().orElse(null) : null,
+                c.escalationLevel(),
+                SatisfactionSurvey.of(c).orElse(null));
     }
 
     private static int limit(String raw) {

@@ -13,7 +13,14 @@ import java.util.Map;
 public final class CaseViews {
     private CaseViews() {}
 
-    /** {@code GET /cases/{caseId}}: the case, its SLA state recomputed now, and its history with messages. */
+    /** History entries only agents see: how the desk routes a case among its people (decision 0015). */
+    public static final java.util.Set<CaseEventType> AGENTS_ONLY =
+            java.util.EnumSet.of(CaseEventType.OWNER_ASSIGNED, CaseEventType.ESCALATION_CHANGED);
+
+    /**
+     * {@code GET /cases/{caseId}}: the case, its SLA state recomputed now, and its history with messages;
+     * {@code owner} (agents only: absent for administrators and while nobody owns it) and the escalation level.
+     */
     public record Detail(
             String caseId,
             String tenantId,
@@ -33,7 +40,10 @@ public final class CaseViews {
             String createdBy,
             Instant updatedAt,
             CaseSla.View sla,
-            List<HistoryEntry> history) {}
+            List<HistoryEntry> history,
+            String owner,
+            EscalationLevel escalationLevel,
+            SatisfactionSurvey.Satisfaction satisfaction) {}
 
     /**
      * One history entry; {@code message} is the text of a response or reply; {@code details} what an entry
@@ -51,7 +61,7 @@ public final class CaseViews {
             String message,
             Map<String, String> details) {}
 
-    /** One row of a list. */
+    /** One row of a list; {@code owner} as in {@link Detail}. */
     public record Summary(
             String caseId,
             String tenantId,
@@ -62,7 +72,9 @@ public final class CaseViews {
             CaseStatus status,
             Instant createdAt,
             Instant updatedAt,
-            ResponseSummary initialResponse) {}
+            ResponseSummary initialResponse,
+            String owner,
+            EscalationLevel escalationLevel) {}
 
     public record ResponseSummary(ResponseState state, Instant dueAt, boolean warning, String remaining) {}
 

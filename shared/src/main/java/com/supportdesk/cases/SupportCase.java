@@ -51,6 +51,28 @@ public record SupportCase(
                 .findFirst();
     }
 
+    /** The agent who owns the case (their token subject), as its latest {@link CaseEventType#OWNER_ASSIGNED} says. */
+    public Optional<String> owner() {
+        String owner = null;
+        for (CaseEvent e : history) {
+            if (e.type() == CaseEventType.OWNER_ASSIGNED) {
+                owner = e.details().get(CaseEvent.OWNER);
+            }
+        }
+        return Optional.ofNullable(owner);
+    }
+
+    /** Where the case stands: {@link EscalationLevel#FIRST} until an agent escalates it. */
+    public EscalationLevel escalationLevel() {
+        EscalationLevel level = EscalationLevel.FIRST;
+        for (CaseEvent e : history) {
+            if (e.type() == CaseEventType.ESCALATION_CHANGED) {
+                level = EscalationLevel.valueOf(e.details().get(CaseEvent.LEVEL));
+            }
+        }
+        return level;
+    }
+
     /** A copy with more history, a new severity and status, one version on. */
     public SupportCase next(Instant now, Severity newSeverity, CaseStatus newStatus, List<CaseEvent> events) {
         List<CaseEvent> all = new ArrayList<>(history);

@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads the JSON form of {@link SlaPolicies}. Walks the tree by hand rather than binding classes, so
@@ -57,15 +59,15 @@ final class PolicyDocument {
                         "downgradeNotice",
                         "autoClose");
 
-        Map<String, Node> holidaySets = new HashMap<>();
+        Map<String, NavigableMap<Integer, HolidayYear>> holidaySets = new TreeMap<>();
         Node sets = doc.optional("holidaySets");
         if (sets != null) {
-            sets.fields().forEach(set -> holidaySets.put(set.name(), set.object("holidays", "makeUpWorkingDays")));
+            sets.fields().forEach(set -> holidaySets.put(set.name(), holidaySet(set)));
         }
         Map<String, SupportCalendar> calendars = new HashMap<>();
         doc.required("calendars").fields().forEach(c -> calendars.put(c.name(), calendar(c, holidaySets)));
 
-        SlaPolicies.Builder policies = SlaPolicies.builder();
+        SlaPolicies.Builder policies = SlaPolicies.builder().holidaySets(HolidaySets.of(holidaySets));
         for (Node rule : doc.required("rules").elements()) {
             rule.object("category", "severity", "target", "calendar");
             policies.rule(
@@ -119,7 +121,7 @@ final class PolicyDocument {
         return doc.build(policies::build);
     }
 
-    private static SupportCalendar calendar(Node c, Map<String, Node> holidaySets) {
+    private static SupportCalendar calendar(Node c, Map<String, NavigableMap<Integer, HolidayYear>> holidaySets) {
         c.object("zone", "open", "holidays", "businessDay");
         ZoneId zone =
                 c.required("zone").build(() -> ZoneId.of(c.required("zone").text()));
@@ -134,38 +136,90 @@ final class PolicyDocument {
         }
         Node holidays = c.optional("holidays");
         if (holidays != null) {
-            Node set = holidays.reference(holidaySets);
-            Node dates = set.optional("holidays");
-            if (dates != null) {
-                for (Node holiday : dates.elements()) {
-                    if (holiday.json.isTextual()) {
-                        calendar.holiday(holiday.date());
-                        continue;
-                    }
-                    holiday.object("name", "from", "to");
-                    LocalDate from = holiday.required("from").date();
-                    LocalDate to = holiday.required("to").date();
-                    if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
-                        throw holiday.error("'to' must be on or after 'from', within a year");
-                    }
-                    from.datesUntil(to.plusDays(1)).forEach(calendar::holiday);
-                }
-            }
-            Node makeUps = set.optional("makeUpWorkingDays");
-            if (makeUps != null) {
-                for (Node makeUp : makeUps.elements()) {
-                    makeUp.object("name", "date", "worksAs");
-                    calendar.makeUpDay(
-                            makeUp.required("date").date(),
-                            makeUp.required("worksAs").enumValue(DayOfWeek.class));
-                }
-            }
+            String name = holidays.text();
+            holidays.reference(holidaySets).values().forEach(calendar::replaceYear);
+            calendar.holidaySet(name);
         }
         Node businessDay = c.optional("businessDay");
         if (businessDay != null) {
             calendar.businessDay(businessDay.duration());
         }
         return c.build(calendar::build);
+    }
+
+    /**
+     * A holiday set, a year at a time: a range over New Year is split between its years; the years named in
+     * {@code provisionalYears} are provisional (and exist even when they list nothing yet).
+     */
+    private static NavigableMap<Integer, HolidayYear> holidaySet(Node set) {
+        set.object("holidays", "makeUpWorkingDays", "provisionalYears");
+        Map<Integer, List<HolidayYear.Holiday>> holidays = new TreeMap<>();
+        Map<Integer, List<HolidayYear.MakeUpDay>> makeUps = new TreeMap<>();
+        Set<Integer> provisional = new java.util.TreeSet<>();
+        Node dates = set.optional("holidays");
+        if (dates != null) {
+            for (Node holiday : dates.elements()) {
+                String name;
+                LocalDate from;
+                LocalDate to;
+                if (holiday.json.isTextual()) {
+                    from = holiday.date();
+                    to = from;
+                    name = from.toString();
+                } else {
+                    holiday.object("name", "from", "to");
+                    from = holiday.required("from").date();
+                    to = holiday.required("to").date();
+                    Node named = holiday.optional("name");
+                    name = named == null ? from.toString() : named.text();
+                    if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+                        throw holiday.error("'to' must be on or after 'from', within a year");
+                    }
+                }
+                for (int y = from.getYear(); y <= to.getYear(); y++) {
+                    LocalDate start = from.getYear() == y ? from : LocalDate.of(y, 1, 1);
+                    LocalDate end = to.getYear() == y ? to : LocalDate.of(y, 12, 31);
+                    holidays.computeIfAbsent(y, k -> new ArrayList<>()).add(new HolidayYear.Holiday(name, start, end));
+                }
+            }
+        }
+        Node makeUpDays = set.optional("makeUpWorkingDays");
+        if (makeUpDays != null) {
+            for (Node makeUp : makeUpDays.elements()) {
+                makeUp.object("name", "date", "worksAs");
+                LocalDate date = makeUp.required("date").date();
+                Node named = makeUp.optional("name");
+                makeUps.computeIfAbsent(date.getYear(), k -> new ArrayList<>())
+                        .add(new HolidayYear.MakeUpDay(
+                                named == null ? date.toString() : named.text(),
+                                date,
+                                makeUp.required("worksAs").enumValue(DayOfWeek.class)));
+            }
+        }
+        Node years = set.optional("provisionalYears");
+        if (years != null) {
+            for (Node year : years.elements()) {
+                if (!year.json.canConvertToExactIntegral() || !year.json.canConvertToInt()) {
+                    throw year.error("expected a year such as 2027");
+                }
+                provisional.add(year.json.intValue());
+            }
+        }
+        Set<Integer> all = new java.util.TreeSet<>(provisional);
+        all.addAll(holidays.keySet());
+        all.addAll(makeUps.keySet());
+        NavigableMap<Integer, HolidayYear> byYear = new TreeMap<>();
+        for (int year : all) {
+            byYear.put(
+                    year,
+                    set.build(() -> new HolidayYear(
+                            set.name(),
+                            year,
+                            provisional.contains(year),
+                            holidays.getOrDefault(year, List.of()),
+                            makeUps.getOrDefault(year, List.of()))));
+        }
+        return byYear;
     }
 
     private static Target target(Node t) {

@@ -34,6 +34,7 @@ public final class SlaPolicies {
     private final Map<Severity, Target> downgradeAfter;
     private final Duration downgradeNotice;
     private final Duration autoCloseAfter;
+    private final HolidaySets holidaySets;
 
     private SlaPolicies(Builder b) {
         EnumMap<Category, Map<Severity, SlaRule>> byCategory = new EnumMap<>(Category.class);
@@ -51,6 +52,7 @@ public final class SlaPolicies {
         this.downgradeAfter = Collections.unmodifiableMap(new EnumMap<>(b.downgradeAfter));
         this.downgradeNotice = b.downgradeNotice;
         this.autoCloseAfter = b.autoCloseAfter;
+        this.holidaySets = b.holidaySets;
     }
 
     /** The bundled default policy of SPEC section 5; read once, shared. */
@@ -127,6 +129,46 @@ public final class SlaPolicies {
         return autoCloseAfter;
     }
 
+    /** The holiday sets the calendars follow, a year at a time, as this policy has them. */
+    public HolidaySets holidaySets() {
+        return holidaySets;
+    }
+
+    /**
+     * This policy with each of {@code years} in place of what its holiday set had for that year: every
+     * calendar that follows the set closes and opens the year's dates instead. Years of sets this policy
+     * does not define are left out (a set removed from the policy takes its stored years with it).
+     */
+    public SlaPolicies withHolidayYears(java.util.Collection<HolidayYear> years) {
+        HolidaySets sets = holidaySets;
+        for (HolidayYear year : years) {
+            if (sets.contains(year.set())) {
+                sets = sets.with(year);
+            }
+        }
+        if (sets.equals(holidaySets)) {
+            return this;
+        }
+        HolidaySets changed = sets;
+        Map<SupportCalendar, SupportCalendar> rebuilt = new java.util.IdentityHashMap<>();
+        java.util.function.UnaryOperator<SupportCalendar> follow = calendar -> calendar.holidaySet()
+                .filter(changed::contains)
+                .map(set -> rebuilt.computeIfAbsent(calendar, c -> {
+                    SupportCalendar.Builder b = c.toBuilder();
+                    changed.sets().get(set).values().forEach(b::replaceYear);
+                    return b.build();
+                }))
+                .orElse(calendar);
+        Builder b = toBuilder();
+        rules.forEach((category, bySeverity) -> bySeverity.forEach((severity, rule) ->
+                b.rules.get(category).put(severity, new SlaRule(rule.target(), follow.apply(rule.calendar())))));
+        if (followUp != null) {
+            b.followUp = new FollowUpPolicy(followUp.severities(), followUp.every(), follow.apply(followUp.calendar()));
+        }
+        b.holidaySets = changed;
+        return b.build();
+    }
+
     /** A builder holding this policy, to derive a changed one. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -136,6 +178,7 @@ public final class SlaPolicies {
         b.downgradeAfter.putAll(downgradeAfter);
         b.downgradeNotice = downgradeNotice;
         b.autoCloseAfter = autoCloseAfter;
+        b.holidaySets = holidaySets;
         return b;
     }
 
@@ -147,12 +190,13 @@ public final class SlaPolicies {
                 && Objects.equals(followUp, p.followUp)
                 && downgradeAfter.equals(p.downgradeAfter)
                 && downgradeNotice.equals(p.downgradeNotice)
-                && autoCloseAfter.equals(p.autoCloseAfter);
+                && autoCloseAfter.equals(p.autoCloseAfter)
+                && holidaySets.equals(p.holidaySets);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rules, warning, followUp, downgradeAfter, downgradeNotice, autoCloseAfter);
+        return Objects.hash(rules, warning, followUp, downgradeAfter, downgradeNotice, autoCloseAfter, holidaySets);
     }
 
     @Override
@@ -172,6 +216,7 @@ public final class SlaPolicies {
         private final Map<Severity, Target> downgradeAfter = new EnumMap<>(Severity.class);
         private Duration downgradeNotice = Duration.ofHours(1);
         private Duration autoCloseAfter = Duration.ofDays(7);
+        private HolidaySets holidaySets = HolidaySets.NONE;
 
         private Builder() {
             for (Category category : Category.values()) {
@@ -226,6 +271,12 @@ public final class SlaPolicies {
                         "A resolved case is closed after a time longer than zero, not " + after);
             }
             this.autoCloseAfter = after;
+            return this;
+        }
+
+        /** The holiday sets, by year, that the calendars' {@code holidaySet} names refer to. */
+        public Builder holidaySets(HolidaySets sets) {
+            this.holidaySets = Objects.requireNonNull(sets, "sets");
             return this;
         }
 

@@ -56,6 +56,8 @@ public final class SupportCalendar {
     private final NavigableSet<LocalDate> holidays;
     private final NavigableMap<LocalDate, DayOfWeek> makeUpDays;
     private final Duration businessDay;
+    /** The policy's holiday set whose dates this calendar closes and opens; null when it uses none. */
+    private final String holidaySet;
 
     // Derived, for the arithmetic.
     private final Set<LocalDate> holidayLookup;
@@ -72,6 +74,7 @@ public final class SupportCalendar {
 
     private SupportCalendar(Builder b) {
         this.zone = b.zone;
+        this.holidaySet = b.holidaySet;
         EnumMap<DayOfWeek, List<OpenWindow>> days = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             days.put(day, List.copyOf(b.weekly.get(day)));
@@ -174,7 +177,13 @@ public final class SupportCalendar {
         b.holidays.addAll(holidays);
         b.makeUpDays.putAll(makeUpDays);
         b.businessDay = businessDay;
+        b.holidaySet = holidaySet;
         return b;
+    }
+
+    /** The name of the policy's holiday set this calendar follows, if any ({@link HolidaySets}). */
+    public java.util.Optional<String> holidaySet() {
+        return java.util.Optional.ofNullable(holidaySet);
     }
 
     /** The zone whose wall clock the windows, holidays and make-up days are read in. */
@@ -305,12 +314,13 @@ public final class SupportCalendar {
                 && weekly.equals(c.weekly)
                 && holidays.equals(c.holidays)
                 && makeUpDays.equals(c.makeUpDays)
-                && businessDay.equals(c.businessDay);
+                && businessDay.equals(c.businessDay)
+                && Objects.equals(holidaySet, c.holidaySet);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(zone, weekly, holidays, makeUpDays, businessDay);
+        return Objects.hash(zone, weekly, holidays, makeUpDays, businessDay, holidaySet);
     }
 
     @Override
@@ -338,6 +348,7 @@ public final class SupportCalendar {
         private final Set<LocalDate> holidays = new HashSet<>();
         private final Map<LocalDate, DayOfWeek> makeUpDays = new HashMap<>();
         private Duration businessDay;
+        private String holidaySet;
 
         private Builder(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
@@ -386,6 +397,21 @@ public final class SupportCalendar {
         /** Opens {@code date} with the windows of a regular {@code worksAs}, whatever day it falls on. */
         public Builder makeUpDay(LocalDate date, DayOfWeek worksAs) {
             makeUpDays.put(Objects.requireNonNull(date, "date"), Objects.requireNonNull(worksAs, "worksAs"));
+            return this;
+        }
+
+        /** Names the policy's holiday set whose dates this calendar takes (see {@link HolidaySets}). */
+        public Builder holidaySet(String name) {
+            this.holidaySet = name;
+            return this;
+        }
+
+        /** Replaces every holiday and make-up day of {@code year.year()} by the year's own dates. */
+        Builder replaceYear(HolidayYear year) {
+            holidays.removeIf(d -> d.getYear() == year.year());
+            makeUpDays.keySet().removeIf(d -> d.getYear() == year.year());
+            holidays.addAll(year.closedDates());
+            makeUpDays.putAll(year.openDates());
             return this;
         }
 

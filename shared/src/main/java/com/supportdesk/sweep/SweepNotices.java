@@ -19,9 +19,10 @@ import java.util.Map;
  * Who is told about each thing the sweep records, and what the message needs (SPEC section 7):
  * <ul>
  *   <li>warning: the support queue, and on-call for severity A;</li>
- *   <li>breach: the admin, the support queue, and a page to on-call for A; a breach whose late response
- *       came before the sweep saw it is recorded but told to nobody, since nothing is left to do;</li>
- *   <li>follow-up overdue: the support queue, and on-call for A;</li>
+ *   <li>breach: the admin, the support queue, and for A the case's owner, or a page to on-call when nobody
+ *       owns it; a breach whose late response came before the sweep saw it is recorded but told to nobody,
+ *       since nothing is left to do;</li>
+ *   <li>follow-up overdue: the support queue, and for A the case's owner, or on-call when nobody owns it;</li>
  *   <li>downgrade notice, downgrade and auto-close: the admin, by the case contact's preferred method.</li>
  * </ul>
  * Requests carry references and texts for the templates, never an address. Their ids are
@@ -53,14 +54,14 @@ final class SweepNotices {
                     to.add(admin);
                     to.add(Recipient.supportQueue());
                     if (b.severity() == Severity.A) {
-                        to.add(Recipient.onCall());
+                        to.add(ownerOrOnCall(c));
                     }
                 }
             }
             case DueEvent.FollowUpOverdue f -> {
                 to.add(Recipient.supportQueue());
                 if (f.severity() == Severity.A) {
-                    to.add(Recipient.onCall());
+                    to.add(ownerOrOnCall(c));
                 }
             }
             case DueEvent.DowngradeNotice n -> to.add(admin);
@@ -68,6 +69,11 @@ final class SweepNotices {
             case DueEvent.AutoClose a -> to.add(admin);
         }
         return to;
+    }
+
+    /** The agent who owns the case when someone does (the dispatcher reads who from the case), else on-call. */
+    private static Recipient ownerOrOnCall(SupportCase c) {
+        return c.owner().isPresent() ? Recipient.caseOwner() : Recipient.onCall();
     }
 
     /** The requests that tell {@code recipients} about {@code event}. */

@@ -162,8 +162,15 @@ class AccessMatrixTest {
                             : "{\"status\":\"CANCELLED\",\"reason\":\"Solved it ourselves\"}";
                     event.path("caseId", desk.openCase(tenant)).body(body);
                 }
-                case "POST /cases/{caseId}/responses", "POST /cases/{caseId}/replies" ->
-                    event.path("caseId", desk.openCase(tenant));
+                case "POST /cases/{caseId}/responses",
+                        "POST /cases/{caseId}/replies",
+                        "POST /cases/{caseId}/take",
+                        "PUT /cases/{caseId}/owner",
+                        "POST /cases/{caseId}/escalations" -> event.path("caseId", desk.openCase(tenant));
+                // the desk's own calendar, not a tenant's: the samples as they are (the PUT is a dry run)
+                case "GET /holidays", "GET /holidays/{set}/{year}", "PUT /holidays/{set}/{year}" -> {}
+                case "PUT /cases/{caseId}/satisfaction" -> event.path("caseId", desk.resolvedCase(tenant));
+                case "GET /reports/sla" -> event.query(Map.of("tenantId", tenant));
                 case "POST /verifications" -> {
                     ObjectNode body = event.sampleBody();
                     body.put("tenantId", tenant);
@@ -181,6 +188,9 @@ class AccessMatrixTest {
                                                     .get(0)))
                                     .toString());
                 }
+                // an admin registers in their own organisation (admin_other: theirs); only the own admin sees one
+                case "POST /webhooks", "GET /webhooks" -> {}
+                case "GET /webhooks/{webhookId}", "DELETE /webhooks/{webhookId}" -> event.path("webhookId", webhook());
                 default -> throw new AssertionError("No request for " + route + ": add one to AccessMatrixTest");
             }
             return desk.call(event);
@@ -215,6 +225,13 @@ class AccessMatrixTest {
                             Desk.START,
                             "operator-1"));
             return id;
+        }
+
+        /** A webhook of the tenant, registered by its admin with the sample body; its id. */
+        private String webhook() {
+            HttpResult created = desk.call(ApiEvent.of("POST /webhooks").claims(Claims.admin(tenant)));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return created.json().path("webhookId").asText();
         }
 
         /** A code sent by {@link #AGENT} to the tenant's first registered email; its id. */

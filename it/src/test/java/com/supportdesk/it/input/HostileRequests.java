@@ -63,6 +63,8 @@ final class HostileRequests {
         COUNTRY,
         ID,
         CODE,
+        /** An ISO local date that must lie in the year of the request's path (2027). */
+        DATE,
         NUMBER,
         OBJECT,
         ARRAY
@@ -77,6 +79,11 @@ final class HostileRequests {
 
         boolean hasBody() {
             return !fields.isEmpty();
+        }
+
+        /** Whether the client sends anything of it that could be malformed (a route of the token alone is not). */
+        boolean breakable() {
+            return hasBody() || !pathParameters.isEmpty() || !queries.isEmpty();
         }
     }
 
@@ -196,7 +203,55 @@ final class HostileRequests {
                 ApiEvent.of("GET /cases").claims(agent).query(Map.of("status", "OPEN", "limit", "5")),
                 Map.of(),
                 Map.of(),
-                List.of("status", "limit", "nextToken", "breachingSoon", "tenant")));
+                List.of("status", "limit", "nextToken", "breachingSoon", "tenant", "owner")));
+        routes.add(new RouteSpec(
+                ApiEvent.of("POST /cases/{caseId}/take").claims(agent).path("caseId", caseId),
+                Map.of(),
+                Map.of("caseId", CASE_ID),
+                List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("PUT /cases/{caseId}/owner").claims(agent).path("caseId", caseId),
+                fields("agentId", Kind.ID, "reason", Kind.OPTIONAL_TEXT),
+                Map.of("caseId", CASE_ID),
+                List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("POST /cases/{caseId}/escalations").claims(agent).path("caseId", caseId),
+                fields("level", Kind.ENUM, "reason", Kind.TEXT),
+                Map.of("caseId", CASE_ID),
+                List.of()));
+        // nothing of GET /holidays comes from the client but the token: listed, never broken
+        routes.add(new RouteSpec(ApiEvent.of("GET /holidays").claims(operator), Map.of(), Map.of(), List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("GET /holidays/{set}/{year}").claims(operator),
+                Map.of(),
+                Map.of("set", Pattern.compile("CN"), "year", Pattern.compile("[0-9]{4}")),
+                List.of()));
+        routes.add(new RouteSpec(
+                // the sample is a dry run: nothing a hostile variant of it does is ever stored
+                ApiEvent.of("PUT /holidays/{set}/{year}").claims(operator),
+                fields(
+                        "holidays",
+                        Kind.ARRAY,
+                        "holidays[0]",
+                        Kind.OBJECT,
+                        "holidays[0].name",
+                        Kind.LINE,
+                        "holidays[0].from",
+                        Kind.DATE,
+                        "holidays[0].to",
+                        Kind.DATE,
+                        "makeUpWorkingDays",
+                        Kind.ARRAY,
+                        "makeUpWorkingDays[0]",
+                        Kind.OBJECT,
+                        "makeUpWorkingDays[0].name",
+                        Kind.LINE,
+                        "makeUpWorkingDays[0].date",
+                        Kind.DATE,
+                        "makeUpWorkingDays[0].worksAs",
+                        Kind.ENUM),
+                Map.of("set", Pattern.compile("CN"), "year", Pattern.compile("2027")),
+                List.of("dryRun")));
         routes.add(new RouteSpec(
                 ApiEvent.of("POST /cases/{caseId}/responses").claims(agent).path("caseId", caseId),
                 fields("message", Kind.TEXT, "status", Kind.ENUM),
@@ -212,6 +267,19 @@ final class HostileRequests {
                 fields("severity", Kind.ENUM, "reason", Kind.TEXT),
                 Map.of("caseId", CASE_ID),
                 List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("PUT /cases/{caseId}/satisfaction").claims(admin).path("caseId", caseId),
+                // the comment is one optional line: blank reads as absent, so only its content and length are wrong
+                fields("rating", Kind.NUMBER, "comment", Kind.OPTIONAL_TEXT),
+                Map.of("caseId", CASE_ID),
+                List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("GET /reports/sla")
+                        .claims(operator)
+                        .query(Map.of("from", "2026-11-01", "to", "2026-11-30", "tenantId", tenant, "format", "json")),
+                Map.of(),
+                Map.of(),
+                List.of("from", "to", "tenantId", "format")));
         ApiEvent start = ApiEvent.of("POST /verifications").claims(agent);
         start.body(start.sampleBody().put("tenantId", tenant));
         routes.add(new RouteSpec(start, fields("tenantId", Kind.ID, "callerPhone", Kind.PHONE), Map.of(), List.of()));
@@ -221,6 +289,25 @@ final class HostileRequests {
                         .path("verificationId", verificationId),
                 fields("code", Kind.CODE),
                 Map.of("verificationId", Pattern.compile(Pattern.quote(verificationId))),
+                List.of()));
+        // the secret is left whole: any printable ASCII of 16 to 256 characters is one
+        routes.add(new RouteSpec(
+                ApiEvent.of("POST /webhooks").claims(admin),
+                fields("url", Kind.TEXT, "format", Kind.ENUM, "events", Kind.ARRAY, "events[0]", Kind.ENUM),
+                Map.of(),
+                List.of()));
+        // nothing to break but who it claims to be (see forgedGroups)
+        routes.add(new RouteSpec(ApiEvent.of("GET /webhooks").claims(admin), Map.of(), Map.of(), List.of()));
+        String webhookId = "WH-IOLU-IOLU-IOLU";
+        routes.add(new RouteSpec(
+                ApiEvent.of("GET /webhooks/{webhookId}").claims(admin).path("webhookId", webhookId),
+                Map.of(),
+                Map.of("webhookId", Pattern.compile(Pattern.quote(webhookId))),
+                List.of()));
+        routes.add(new RouteSpec(
+                ApiEvent.of("DELETE /webhooks/{webhookId}").claims(admin).path("webhookId", webhookId),
+                Map.of(),
+                Map.of("webhookId", Pattern.compile(Pattern.quote(webhookId))),
                 List.of()));
     }
 
@@ -232,7 +319,8 @@ final class HostileRequests {
 
     /** Any malformed request of any route. */
     Arbitrary<Hostile> any() {
-        return Arbitraries.of(routes).flatMap(this::against);
+        return Arbitraries.of(routes.stream().filter(RouteSpec::breakable).toList())
+                .flatMap(this::against);
     }
 
     private Arbitrary<Hostile> against(RouteSpec route) {
@@ -256,7 +344,24 @@ final class HostileRequests {
         if (!route.queries().isEmpty()) {
             ways.add(badQuery(route));
         }
+        if (ways.isEmpty()) {
+            ways.add(forgedGroups(route));
+        }
         return Arbitraries.oneOf(ways);
+    }
+
+    /** A route with no body, path or query: only the groups claim can be forged (none of these grants a role). */
+    private Arbitrary<Hostile> forgedGroups(RouteSpec route) {
+        return Arbitraries.of("helpdesk admin", "read,admin", "ADMIN", "[administrator]", "admin\u0000", "", "[]")
+                .map(groups -> {
+                    ApiEvent event = copy(route);
+                    Map<String, String> claims = new LinkedHashMap<>();
+                    claims.put("sub", "someone");
+                    claims.put("tenant_id", "t-forged");
+                    claims.put("groups", groups);
+                    event.claims(claims);
+                    return hostile(route, "groups = " + escape(groups), event.json());
+                });
     }
 
     // ------------------------------------------------------------ bodies
@@ -366,6 +471,17 @@ final class HostileRequests {
                     case ID -> Arbitraries.of("-starts-with-dash", "has space", "a#b", "../etc", "x".repeat(65), "_x");
                     case CODE ->
                         Arbitraries.of("1234", "1234567", "123456789", "abcd efgh", "1234 567x", "12345678901");
+                    case DATE ->
+                        Arbitraries.of(
+                                "2027-13-01",
+                                "2027-02-30",
+                                "27-02-05",
+                                "2027/02/05",
+                                "2026-02-05",
+                                "2028-01-01",
+                                "20270205",
+                                "2027-2-5",
+                                "2027-02-05T00:00");
                     case NUMBER -> Arbitraries.just("0");
                     case OBJECT, ARRAY, OPTIONAL_TEXT -> Arbitraries.just("x");
                 };
@@ -405,7 +521,17 @@ final class HostileRequests {
                 "IN_PROGRESS",
                 "AWAITING_CUSTOMER",
                 "CLOSED",
-                "CANCELLED");
+                "CANCELLED",
+                "L1",
+                "L2",
+                "ENGINEERING",
+                "MONDAY",
+                "TUESDAY",
+                "WEDNESDAY",
+                "THURSDAY",
+                "FRIDAY",
+                "SATURDAY",
+                "SUNDAY");
         return known.contains(s.toUpperCase(Locale.ROOT));
     }
 
@@ -660,6 +786,12 @@ final class HostileRequests {
         accepted.put("breachingSoon", v -> v.equals("true") || v.equals("false"));
         accepted.put("tenant", v -> ID.matcher(v).matches());
         accepted.put("nextToken", v -> false);
+        accepted.put("owner", v -> ID.matcher(v).matches());
+        accepted.put("dryRun", v -> v.equals("true") || v.equals("false"));
+        accepted.put("from", HostileRequests::isDate);
+        accepted.put("to", HostileRequests::isDate);
+        accepted.put("tenantId", v -> ID.matcher(v).matches());
+        accepted.put("format", v -> v.equals("json") || v.equals("csv"));
         Arbitrary<String> values = Arbitraries.oneOf(
                 Arbitraries.of(
                         "ASLEEP",
@@ -692,6 +824,16 @@ final class HostileRequests {
                     ApiEvent event = copy(route).query(query);
                     return hostile(route, e.getKey() + " = " + escape(e.getValue()), event.json());
                 });
+    }
+
+    /** A date the report's period would take (whether the period it makes is allowed is another matter). */
+    private static boolean isDate(String value) {
+        try {
+            java.time.LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean isLimit(String value) {
@@ -765,7 +907,10 @@ final class HostileRequests {
         String[] parts = dotted.split("\\.");
         JsonNode parent = body;
         for (int i = 0; i < parts.length - 1; i++) {
-            parent = parent.get(parts[i]);
+            String part = parts[i];
+            parent = part.endsWith("[0]")
+                    ? parent.get(part.substring(0, part.length() - 3)).get(0)
+                    : parent.get(part);
         }
         String last = parts[parts.length - 1];
         if (last.endsWith("[0]")) {

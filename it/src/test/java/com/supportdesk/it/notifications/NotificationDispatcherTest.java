@@ -1,5 +1,6 @@
 package com.supportdesk.it.notifications;
 
+import static com.supportdesk.it.support.Handlers.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -48,6 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class NotificationDispatcherTest {
     private static final String ON_CALL = LocalAws.topicArn("OnCallTopic");
     private static final String SUPPORT_QUEUE = LocalAws.topicArn("SupportQueueTopic");
+    private static final String AGENTS = LocalAws.topicArn("AgentsTopic");
 
     static SnsStub requests;
     static ProviderStubs providers;
@@ -185,6 +187,38 @@ class NotificationDispatcherTest {
         assertThat(mails.get(mails.size() - 1).path("body").path("text").asText())
                 .contains("our on-call engineer has been paged")
                 .doesNotContain("no first response within 1 hour");
+    }
+
+    @Test
+    void anOwnedCasesBreachGoesToItsOwnerOnTheAgentsTopicAndAnUnownedOnesToOnCall() {
+        String owned = f.openCase();
+        String unowned = f.openCase();
+        ObjectNode take = sampleEvent("cases-take.json");
+        take.withObject("pathParameters").put("caseId", owned);
+        take.put("rawPath", "/cases/" + owned + "/take");
+        assertThat(Handlers.invoke(f.api, take).status()).isEqualTo(200); // agent-li-1, the sample's agent
+        f.clock.advance(Duration.ofMinutes(61));
+        Map<String, String> details = Map.of(
+                NotificationDetails.SEVERITY, "A",
+                NotificationDetails.DUE_AT, "2026-11-27T02:00:00Z",
+                NotificationDetails.REASON, "no first response within 1 hour");
+
+        assertThat(f.deliver(
+                        request(owned, "#breach#owner", NotificationType.SLA_BREACH, Recipient.caseOwner(), details),
+                        request(unowned, "#breach#owner", NotificationType.SLA_BREACH, Recipient.caseOwner(), details)))
+                .isEmpty();
+
+        Map<String, String> direct = onlyPublishAbout(AGENTS, owned);
+        assertThat(ProviderStubs.attributes(direct))
+                .containsEntry("agent", "agent-li-1")
+                .containsEntry("type", "SLA_BREACH");
+        assertThat(direct.get("Subject")).startsWith("[SLA BREACH] Sev A " + owned);
+        assertThat(providers.publishedTo(ON_CALL).stream()
+                        .filter(p -> owned.equals(ProviderStubs.attributes(p).get("caseId"))))
+                .isEmpty();
+        Map<String, String> page = onlyPublishAbout(ON_CALL, unowned);
+        assertThat(page.get("Message")).contains("You are paged");
+        assertThat(ProviderStubs.attributes(page)).doesNotContainKey("agent");
     }
 
     @Test

@@ -119,6 +119,26 @@ public final class Desk implements AutoCloseable {
         return created.json().path("caseId").asText();
     }
 
+    /** Opens the sample case, responds to it as an agent and resolves it; returns its id. */
+    public String resolvedCase(String tenant) {
+        String caseId = openCase(tenant);
+        HttpResult responded = call(ApiEvent.of("POST /cases/{caseId}/responses")
+                .claims(Claims.agent("agent-resolver"))
+                .path("caseId", caseId)
+                .body("{\"message\":\"Fixed on our side.\"}"));
+        if (responded.status() != 200) {
+            throw new AssertionError("respond: " + responded);
+        }
+        HttpResult resolved = call(ApiEvent.of("PATCH /cases/{caseId}")
+                .claims(Claims.agent("agent-resolver"))
+                .path("caseId", caseId)
+                .body("{\"status\":\"RESOLVED\",\"reason\":\"Fixed\"}"));
+        if (resolved.status() != 200) {
+            throw new AssertionError("resolve: " + resolved);
+        }
+        return caseId;
+    }
+
     /** The newest verification code mailed to {@code address}, as it is read out ("1234 5678"). */
     public String lastCodeMailedTo(String address) {
         List<SentEmail> mails = aws.emulators().sentEmails();

@@ -29,7 +29,9 @@ public final class LocalAwsExtension implements ParameterResolver, ExecutionCond
             "PIN_HMAC_SECRET_ARN", "",
             "PIN_HMAC_KEY", "integration-tests-only-hmac-key-0123456789abcdef",
             "PAGE_TOKEN_SECRET_ARN", "",
-            "PAGE_TOKEN_KEY", "integration-tests-only-page-token-key-0123456789");
+            "PAGE_TOKEN_KEY", "integration-tests-only-page-token-key-0123456789",
+            "WEBHOOK_SECRET_KEY_SECRET_ARN", "",
+            "WEBHOOK_SECRET_KEY", "integration-tests-only-webhook-seal-key-0123456789");
 
     private static final String BACKEND = System.getProperty("supportdesk.aws.backend", "emulators");
 

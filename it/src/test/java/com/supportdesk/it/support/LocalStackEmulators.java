@@ -1,18 +1,13 @@
 package com.supportdesk.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.supportdesk.api.Json;
 import com.supportdesk.local.emulators.DynamoTables;
 import com.supportdesk.local.emulators.Emulators;
 import com.supportdesk.local.emulators.QueueAddress;
 import com.supportdesk.local.emulators.SentEmail;
 import com.supportdesk.local.emulators.SqsQueues;
 import com.supportdesk.local.template.SamTemplate;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +98,7 @@ final class LocalStackEmulators implements Emulators {
     @Override
     public List<SentEmail> sentEmails() {
         List<SentEmail> emails = new ArrayList<>();
-        for (JsonNode message : get(sesMailPage()).path("messages")) {
+        for (JsonNode message : SentEmail.getJson(sesMailPage()).path("messages")) {
             List<String> to = new ArrayList<>();
             message.path("Destination").path("ToAddresses").forEach(address -> to.add(address.asText()));
             emails.add(new SentEmail(
@@ -115,19 +110,6 @@ final class LocalStackEmulators implements Emulators {
                     message.path("Body").path("html_part").asText(null)));
         }
         return emails;
-    }
-
-    private static JsonNode get(URI uri) {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return Json.MAPPER.readTree(
-                    client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
-                            .body());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + uri + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     @Override

@@ -1,20 +1,13 @@
 package com.supportdesk.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.supportdesk.api.Json;
 import com.supportdesk.local.LocalAws;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.supportdesk.local.emulators.SentEmail;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The mail aws-ses-v2-local received, read from its {@code GET /store} (subject, body.text, body.html). */
 public final class SesMailbox {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private SesMailbox() {}
 
     /** Every email sent to {@code address}, oldest first. */
@@ -31,19 +24,6 @@ public final class SesMailbox {
     }
 
     private static JsonNode store(LocalAws aws) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(
-                                    aws.emulators().sesEndpoint().toString().replaceAll("/$", "") + "/store"))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SentEmail.getJson(aws.emulators().sesEndpoint().resolve("/store"));
     }
 }

@@ -12,6 +12,7 @@ import com.supportdesk.it.support.Handlers;
 import com.supportdesk.it.support.HttpResult;
 import com.supportdesk.it.support.MutableClock;
 import com.supportdesk.it.support.NotificationDispatch;
+import com.supportdesk.it.support.SesMailbox;
 import com.supportdesk.lambda.HttpApiFunction;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.model.Language;
@@ -20,11 +21,6 @@ import com.supportdesk.organizations.Organization;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.organizations.RegisteredContacts;
 import com.supportdesk.verification.AccessGrantRepository;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +46,6 @@ final class VerificationFixture {
     static final Map<String, String> FAST = Map.of("PIN_CONFIRM_MIN_DURATION", "PT0.05S");
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{4}) ([0-9]{4})(?![0-9])");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final LocalAws aws;
     final MutableClock clock = new MutableClock(START);
@@ -192,32 +187,7 @@ final class VerificationFixture {
 
     /** Every email the SES emulator holds for {@code address}, oldest first. */
     List<JsonNode> mailsTo(String address) {
-        List<JsonNode> result = new ArrayList<>();
-        for (JsonNode mail : sesStore(aws).path("emails")) {
-            for (JsonNode to : mail.path("destination").path("to")) {
-                if (to.asText().equalsIgnoreCase(address)) {
-                    result.add(mail);
-                }
-            }
-        }
-        return result;
-    }
-
-    static JsonNode sesStore(LocalAws aws) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(
-                                    aws.emulators().sesEndpoint().toString().replaceAll("/$", "") + "/store"))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SesMailbox.mailsTo(aws, address);
     }
 
     /** The newest code mailed to {@code address}, as it is read out ("1234 5678"). */

@@ -22,7 +22,7 @@ public record SentEmail(String messageId, String from, List<String> to, String s
         return text != null ? text : html == null ? "" : html;
     }
 
-    static JsonNode getJson(URI uri) {
+    public static JsonNode getJson(URI uri) {
         try (HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = client.send(

@@ -7,6 +7,7 @@ import com.supportdesk.identity.ClaimsReader;
 import com.supportdesk.identity.Role;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.local.LocalOutbox;
+import com.supportdesk.local.LocalWebhookReceiver;
 import com.supportdesk.local.SimulatedClock;
 import com.supportdesk.local.auth.LocalTokens;
 import com.supportdesk.local.lambda.HttpApiEvents;
@@ -16,6 +17,7 @@ import com.supportdesk.local.sqs.LocalQueues;
 import com.supportdesk.local.template.EventSource;
 import com.supportdesk.local.template.HttpRoute;
 import com.supportdesk.refusal.Refusal;
+import com.supportdesk.webhooks.WebhookFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -43,7 +45,10 @@ import java.util.function.Supplier;
  *       — moves it; needs an operator token;</li>
  *   <li>{@code GET /_local/outbox} — SMS and topic messages that would have been sent;</li>
  *   <li>{@code GET /_local/queues} — the template's queues: depths, redrive policies, and what waits in
- *       each dead-letter queue.</li>
+ *       each dead-letter queue;</li>
+ *   <li>{@code POST /_local/webhook-receiver} — a local webhook receiver (URL and secret) for
+ *       {@code POST /webhooks}; {@code POST /_local/webhook-receiver/{id}} is where deliveries arrive and are
+ *       verified; {@code GET /_local/webhook-receiver} lists them ({@link LocalWebhookReceiver}).</li>
  * </ul>
  * The read-only ones are open, like the SES emulator's mail page: the server listens on loopback only.
  */
@@ -59,6 +64,7 @@ public final class LocalGateway {
     private final LocalOutbox outbox;
     private final Supplier<List<LocalQueues.QueueState>> queues;
     private final IntSupplier port;
+    private final LocalWebhookReceiver webhookReceiver;
 
     /**
      * @param functions   loaded functions by logical id
@@ -83,6 +89,12 @@ public final class LocalGateway {
         this.outbox = outbox;
         this.queues = queues;
         this.port = port;
+        this.webhookReceiver = new LocalWebhookReceiver(clock);
+    }
+
+    /** The local webhook receiver behind {@code /_local/webhook-receiver}. */
+    public LocalWebhookReceiver webhookReceiver() {
+        return webhookReceiver;
     }
 
     public Router router() {
@@ -221,8 +233,41 @@ public final class LocalGateway {
                 method.equals("GET")
                         ? GatewayResponse.json(200, queues.get())
                         : GatewayResponse.message(405, "Method Not Allowed");
-            default -> GatewayResponse.message(404, "Not Found");
+            case LocalWebhookReceiver.PATH ->
+                switch (method) {
+                    case "GET" -> GatewayResponse.json(200, webhookReceiver.arrivals());
+                    case "POST" -> newWebhookReceiver(request);
+                    default -> GatewayResponse.message(405, "Method Not Allowed");
+                };
+            default -> {
+                if (path.startsWith(LocalWebhookReceiver.PATH + "/") && method.equals("POST")) {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    request.headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+                    yield webhookReceiver
+                            .receive(
+                                    path.substring(LocalWebhookReceiver.PATH.length() + 1),
+                                    request.rawQuery(),
+                                    headers,
+                                    request.body())
+                            .map(answer -> GatewayResponse.json(200, answer))
+                            .orElseGet(() -> GatewayResponse.message(404, "Not Found"));
+                }
+                yield GatewayResponse.message(404, "Not Found");
+            }
         };
+    }
+
+    private GatewayResponse newWebhookReceiver(GatewayRequest request) {
+        WebhookFormat format = WebhookFormat.GENERIC;
+        try {
+            JsonNode body = request.body().length == 0 ? null : Json.MAPPER.readTree(request.body());
+            if (body != null && body.has("format")) {
+                format = WebhookFormat.valueOf(body.get("format").asText());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return GatewayResponse.message(400, "Send {\"format\":\"GENERIC\"} (or WECOM, DINGTALK, FEISHU)");
+        }
+        return GatewayResponse.json(201, webhookReceiver.create(format, "http://127.0.0.1:" + port.getAsInt()));
     }
 
     private Map<String, Object> clockState() {

@@ -1,6 +1,9 @@
 package com.supportdesk.notifications.dispatch;
 
 import com.supportdesk.notifications.templates.MessageTemplates;
+import com.supportdesk.webhooks.WebhookEvent;
+import com.supportdesk.webhooks.WebhookFormat;
+import com.supportdesk.webhooks.WebhookTarget;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +30,9 @@ record Delivery(String deliveryId, DeliveryChannel channel, String address, Stri
 
     /** A message to an agents' topic, with attributes subscribers can filter on. */
     record TopicMessage(MessageTemplates.AgentMessage message, Map<String, String> attributes) implements Content {}
+
+    /** An event for one webhook; signed when it is sent. */
+    record WebhookPost(WebhookFormat format, WebhookTarget target, WebhookEvent event) implements Content {}
 
     static Delivery of(String notificationId, DeliveryChannel channel, String address, String masked, Content content) {
         return new Delivery(id(notificationId, channel, address), channel, address, masked, content);

@@ -9,7 +9,11 @@ public enum DeliveryChannel {
     /** SNS {@code Publish} to the agents' support-queue topic. */
     SUPPORT_QUEUE,
     /** SNS {@code Publish} to the on-call topic (a page). */
-    ON_CALL;
+    ON_CALL,
+    /** SNS {@code Publish} to the agents' direct topic, for the one agent its {@code agent} attribute names. */
+    AGENT,
+    /** An HTTPS POST to one of the organisation's webhooks (decision 0018). */
+    WEBHOOK;
 
     /** Whether the channel reaches one person's address, which the provider may reject as invalid. */
     boolean personal() {

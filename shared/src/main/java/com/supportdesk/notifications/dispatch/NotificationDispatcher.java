@@ -24,6 +24,9 @@ import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.Log;
 import com.supportdesk.sla.SlaStatus;
 import com.supportdesk.verification.Masks;
+import com.supportdesk.webhooks.WebhookEvent;
+import com.supportdesk.webhooks.WebhookMessages;
+import com.supportdesk.webhooks.WebhookSubscribers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,6 +67,7 @@ public final class NotificationDispatcher {
     private final MessageTemplates templates;
     private final ZoneId zone;
     private final Clock clock;
+    private final Optional<WebhookSubscribers> webhooks;
 
     /** @param zone the support desk's zone, in which messages write times */
     public NotificationDispatcher(
@@ -75,6 +79,24 @@ public final class NotificationDispatcher {
             MessageTemplates templates,
             ZoneId zone,
             Clock clock) {
+        this(cases, sla, organizations, records, channels, templates, zone, clock, Optional.empty());
+    }
+
+    /**
+     * @param webhooks the organisations' webhooks: a request of a type a webhook subscribes to is delivered
+     *                 to it too, once per event (decision 0018)
+     */
+    public NotificationDispatcher(
+            CaseRepository cases,
+            CaseSla sla,
+            OrganizationRepository organizations,
+            DeliveryRecords records,
+            DeliveryChannels channels,
+            MessageTemplates templates,
+            ZoneId zone,
+            Clock clock,
+            Optional<WebhookSubscribers> webhooks) {
+        this.webhooks = webhooks;
         this.cases = cases;
         this.sla = sla;
         this.organizations = organizations;
@@ -102,7 +124,7 @@ public final class NotificationDispatcher {
         }
         List<Delivery> deliveries;
         try {
-            deliveries = plan(request);
+            deliveries = withWebhooks(request, plan(request));
         } catch (Rejected e) {
             log("notification_rejected", request, Map.of("problem", e.getMessage()));
             return result(request, DispatchResult.Status.REJECTED, List.of(), e.getMessage());
@@ -170,6 +192,7 @@ public final class NotificationDispatcher {
             case Recipient.REGISTERED_CONTACTS -> registeredContacts(request);
             case Recipient.SUPPORT_QUEUE -> List.of(agents(request, DeliveryChannel.SUPPORT_QUEUE));
             case Recipient.ON_CALL -> List.of(agents(request, DeliveryChannel.ON_CALL));
+            case Recipient.CASE_OWNER -> List.of(owner(request));
             default -> throw new Rejected("unknown recipient " + ref);
         };
     }
@@ -229,7 +252,21 @@ public final class NotificationDispatcher {
                 new Delivery.Mail(templates.email(type, language, model)));
     }
 
+    /** To the agent who owns the case now, on the agents' direct topic; to on-call when nobody owns it. */
+    private Delivery owner(NotificationRequest request) throws Rejected {
+        Optional<String> owner = requireCase(request).supportCase().owner();
+        if (owner.isEmpty() || !channels.reachesAgents()) {
+            return agents(request, DeliveryChannel.ON_CALL);
+        }
+        return agents(request, DeliveryChannel.AGENT, owner);
+    }
+
     private Delivery agents(NotificationRequest request, DeliveryChannel topic) throws Rejected {
+        return agents(request, topic, Optional.empty());
+    }
+
+    private Delivery agents(NotificationRequest request, DeliveryChannel topic, Optional<String> agent)
+            throws Rejected {
         requireTemplates(MessageTemplates.FOR_AGENTS, request, "the agents' topics");
         Optional<CaseFacts> facts =
                 request.caseId() == null ? Optional.empty() : Optional.of(facts(requireCase(request), request));
@@ -241,6 +278,7 @@ public final class NotificationDispatcher {
         attributes.put("severity", model.get("severity"));
         attributes.put("tenantId", request.tenantId());
         attributes.put("caseId", model.get("caseId"));
+        agent.ifPresent(id -> attributes.put("agent", id));
         String topicArn = channels.topicArn(topic);
         return Delivery.of(
                 request.notificationId(),
@@ -248,6 +286,39 @@ public final class NotificationDispatcher {
                 topicArn,
                 topic.name(),
                 new Delivery.TopicMessage(templates.agents(request.type(), model), attributes));
+    }
+
+    /**
+     * Adds one delivery per webhook of the organisation that subscribes to the request's type, keyed on the
+     * event rather than the request ({@link WebhookSubscribers#eventId}), so an event told to the admin, the
+     * support queue and on-call reaches each webhook once. Written in the organisation's language.
+     */
+    private List<Delivery> withWebhooks(NotificationRequest request, List<Delivery> deliveries) throws Rejected {
+        if (webhooks.isEmpty()) {
+            return deliveries;
+        }
+        List<WebhookSubscribers.Subscriber> subscribers = webhooks.get().of(request.tenantId(), request.type());
+        if (subscribers.isEmpty()) {
+            return deliveries;
+        }
+        Optional<Organization> org = organizations.find(request.tenantId());
+        Language language = org.map(Organization::language).orElse(Language.EN);
+        Optional<CaseFacts> facts =
+                request.caseId() == null ? Optional.empty() : Optional.of(facts(requireCase(request), request));
+        MessageModel model = MessageModel.of(request, language, zone, facts, org.map(Organization::name), false);
+        String eventId = WebhookSubscribers.eventId(request);
+        WebhookEvent event = WebhookMessages.event(eventId, request, language, model);
+        List<Delivery> all = new ArrayList<>(deliveries);
+        for (WebhookSubscribers.Subscriber subscriber : subscribers) {
+            String webhookId = subscriber.webhook().webhookId();
+            all.add(Delivery.of(
+                    eventId,
+                    DeliveryChannel.WEBHOOK,
+                    webhookId,
+                    webhookId,
+                    new Delivery.WebhookPost(subscriber.webhook().format(), subscriber.target(), event)));
+        }
+        return all;
     }
 
     private StoredCase requireCase(NotificationRequest request) throws Rejected {
@@ -405,7 +476,12 @@ public final class NotificationDispatcher {
     }
 
     private static String undeliverableReason(NotificationRequest request, Delivery delivery, String code) {
-        String how = delivery.channel() == DeliveryChannel.SMS ? "SMS" : "email";
+        String how =
+                switch (delivery.channel()) {
+                    case SMS -> "SMS";
+                    case WEBHOOK -> "webhook";
+                    default -> "email";
+                };
         return "The " + request.type() + " notification (" + request.notificationId() + ") could not be delivered by "
                 + how + " to " + delivery.masked() + ": the provider rejected it (" + code
                 + "). It will not be retried; reach the contact another way.";

@@ -1,5 +1,6 @@
 package com.supportdesk.notifications.dispatch;
 
+import com.supportdesk.webhooks.WebhookHttp;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -46,6 +47,14 @@ final class SendFailures {
     private SendFailures() {}
 
     static Kind classify(RuntimeException failure, DeliveryChannel channel) {
+        if (failure instanceof WebhookHttp.Failure webhook) {
+            // a refused address is not retried; every other failure of a receiver is (decision 0018). When the
+            // request never left (no connection), the claim is given back so the next receive tries at once
+            if (webhook.permanent()) {
+                return Kind.PERMANENT;
+            }
+            return webhook.nothingSent() ? Kind.THROTTLED : Kind.RETRY;
+        }
         if (failure instanceof AwsServiceException service) {
             String code = errorCode(failure);
             if (service.isThrottlingException() || service.statusCode() == 429 || THROTTLING.contains(code)) {
@@ -62,6 +71,9 @@ final class SendFailures {
 
     /** The provider's error code, or the exception's simple name: never its message, which may quote the request. */
     static String errorCode(RuntimeException failure) {
+        if (failure instanceof WebhookHttp.Failure webhook) {
+            return webhook.code();
+        }
         if (failure instanceof AwsServiceException service
                 && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null) {

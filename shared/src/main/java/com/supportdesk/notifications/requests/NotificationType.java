@@ -24,5 +24,9 @@ public enum NotificationType {
     /** A phone caller was verified for the organisation: tell every registered contact. */
     VERIFICATION_SUCCEEDED,
     /** A registered contact was suspended after repeated failed codes: tell every registered contact. */
-    CONTACT_SUSPENDED
+    CONTACT_SUSPENDED,
+    /** A case was resolved: invite the admin (the case contact) to rate it from 1 to 5. */
+    SATISFACTION_SURVEY,
+    /** The admin rated a case or changed the rating: tell the support queue (the score, never the comment). */
+    SATISFACTION_RATED
 }

@@ -6,7 +6,8 @@ import com.supportdesk.model.Channel;
  * Who receives a notification, by reference: the dispatcher looks the address up where it is kept, so no
  * address travels through the topic or the queue.
  *
- * @param ref     one of {@link #CASE_CONTACT}, {@link #REGISTERED_CONTACTS}, {@link #SUPPORT_QUEUE}, {@link #ON_CALL}
+ * @param ref     one of {@link #CASE_CONTACT}, {@link #REGISTERED_CONTACTS}, {@link #SUPPORT_QUEUE}, {@link #ON_CALL},
+ *                {@link #CASE_OWNER}
  * @param channel the channel the recipient prefers; null for the agents' topics and for registered
  *                contacts (each contact is reached by its own channel)
  */
@@ -19,6 +20,12 @@ public record Recipient(String ref, Channel channel) {
     public static final String SUPPORT_QUEUE = "SUPPORT_QUEUE";
     /** The on-call topic (pages): severity-A breaches, warnings and overdue follow-ups. */
     public static final String ON_CALL = "ON_CALL";
+
+    /**
+     * The agent who owns the case when the message goes out, on the agents' direct topic (each agent's
+     * subscription filters on the {@code agent} attribute); on-call when nobody owns it by then.
+     */
+    public static final String CASE_OWNER = "CASE_OWNER";
 
     public static Recipient caseContact(Channel channel) {
         return new Recipient(CASE_CONTACT, channel);
@@ -34,5 +41,9 @@ public record Recipient(String ref, Channel channel) {
 
     public static Recipient onCall() {
         return new Recipient(ON_CALL, null);
+    }
+
+    public static Recipient caseOwner() {
+        return new Recipient(CASE_OWNER, null);
     }
 }

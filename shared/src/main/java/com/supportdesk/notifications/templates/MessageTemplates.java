@@ -23,11 +23,14 @@ import java.util.Set;
  */
 public final class MessageTemplates {
     /** Types a customer can be told about; the others are only for the agents. */
-    public static final Set<NotificationType> FOR_CUSTOMERS =
-            EnumSet.complementOf(EnumSet.of(NotificationType.SLA_WARNING, NotificationType.FOLLOW_UP_OVERDUE));
+    public static final Set<NotificationType> FOR_CUSTOMERS = EnumSet.complementOf(EnumSet.of(
+            NotificationType.SLA_WARNING, NotificationType.FOLLOW_UP_OVERDUE, NotificationType.SATISFACTION_RATED));
     /** Types the agents' topics hear about. */
-    public static final Set<NotificationType> FOR_AGENTS =
-            EnumSet.of(NotificationType.SLA_WARNING, NotificationType.SLA_BREACH, NotificationType.FOLLOW_UP_OVERDUE);
+    public static final Set<NotificationType> FOR_AGENTS = EnumSet.of(
+            NotificationType.SLA_WARNING,
+            NotificationType.SLA_BREACH,
+            NotificationType.FOLLOW_UP_OVERDUE,
+            NotificationType.SATISFACTION_RATED);
 
     /** A customer's email: subject, plain text and HTML of the same message. */
     public record Email(String subject, String text, String html) {

@@ -19,11 +19,18 @@ import com.supportdesk.notifications.templates.MessageTemplates;
 import com.supportdesk.organizations.OrganizationRepository;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.webhooks.WebhookAddresses;
+import com.supportdesk.webhooks.WebhookHttp;
+import com.supportdesk.webhooks.WebhookRepository;
+import com.supportdesk.webhooks.WebhookSeal;
+import com.supportdesk.webhooks.WebhookSender;
+import com.supportdesk.webhooks.WebhookSubscribers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -91,6 +98,11 @@ public final class NotificationDispatcherHandler implements RequestHandler<SQSEv
                 .overrideConfiguration(timeouts)
                 .build();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
+        // the organisations' webhooks (decision 0018)
+        Optional<WebhookSubscribers> webhooks = context.optional("WEBHOOKS_TABLE")
+                .map(table -> new WebhookSubscribers(new WebhookRepository(dynamo, table), WebhookSeal.from(context)));
+        Optional<WebhookSender> webhookSender =
+                webhooks.map(w -> new WebhookSender(new WebhookHttp(WebhookAddresses.from(context)), context.clock()));
         return new NotificationDispatcher(
                 new CaseRepository(dynamo, context.required("CASES_TABLE"), sla),
                 sla,
@@ -101,9 +113,12 @@ public final class NotificationDispatcherHandler implements RequestHandler<SQSEv
                         new SmsSender(sns),
                         new TopicSender(sns),
                         context.required("SUPPORT_QUEUE_TOPIC_ARN"),
-                        context.required("ON_CALL_TOPIC_ARN")),
+                        context.required("ON_CALL_TOPIC_ARN"),
+                        context.required("AGENTS_TOPIC_ARN"),
+                        webhookSender),
                 new MessageTemplates(),
                 ZoneId.of(context.get("SUPPORT_DESK_TIME_ZONE", "Asia/Shanghai")),
-                context.clock());
+                context.clock(),
+                webhooks);
     }
 }
