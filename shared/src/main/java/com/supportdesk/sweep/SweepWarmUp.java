@@ -36,7 +36,7 @@ public final class SweepWarmUp {
 
     private SweepWarmUp() {}
 
-    /** @return the number of notification requests the claim made (at least one) */
+    /** @return the number of notification requests the claim made that read back as written (at least one) */
     public static int run(Instant now) {
         Instant submitted = now.minus(Duration.ofHours(2));
         SupportCase c = new SupportCase(
@@ -71,14 +71,16 @@ public final class SweepWarmUp {
         if (!claim.claims() || claim.requests().isEmpty()) {
             throw new IllegalStateException("the priming case was not due");
         }
+        int read = 0;
         for (NotificationRequest request : claim.requests()) {
             try {
-                Json.MAPPER.readValue(Json.write(request), NotificationRequest.class);
+                // as an outbox entry is written and a publish reads it back
+                NotificationRequest back = Json.MAPPER.readValue(Json.write(request), NotificationRequest.class);
+                read += back.notificationId().equals(request.notificationId()) ? 1 : 0;
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        claim.after().indexCheck();
-        return claim.requests().size();
+        return read;
     }
 }

@@ -214,16 +214,20 @@ public final class NotificationDispatcherHandler
      * signing, answer) without sending. Any answer of the service does that, a refusal too (the local SES
      * emulator refuses unless configured with an account): only a call that got no answer fails the step.
      */
-    private static void readAccount(SesV2Client ses) {
+    private static boolean readAccount(SesV2Client ses) {
         try {
-            ses.getAccount(b -> {});
-        } catch (SesV2Exception answered) {
-            // answered: the path is loaded
+            return ses.getAccount(b -> {}).sendingEnabled() != null;
+        } catch (SesV2Exception refused) {
+            return refused.statusCode() > 0; // answered: the path is loaded
         }
     }
 
-    /** A request parsed as the dispatcher parses one, and its messages rendered as it renders them. */
-    private static void render(MessageTemplates templates, ZoneId zone) {
+    /**
+     * A request parsed as the dispatcher parses one, and its messages rendered as it renders them.
+     *
+     * @return the length of all the text rendered
+     */
+    private static int render(MessageTemplates templates, ZoneId zone) {
         NotificationRequest request;
         try {
             request = Json.MAPPER.readValue(PRIMING_REQUEST, NotificationRequest.class);
@@ -231,11 +235,13 @@ public final class NotificationDispatcherHandler
             throw new UncheckedIOException(e);
         }
         NotificationType type = request.type();
+        int length = 0;
         for (Language language : Language.values()) {
             MessageModel model = MessageModel.of(request, language, zone, Optional.empty(), Optional.empty(), false);
-            templates.email(type, language, model);
-            templates.sms(type, language, model);
+            length += templates.email(type, language, model).html().length();
+            length += templates.sms(type, language, model).length();
         }
-        templates.agents(type, MessageModel.of(request, Language.EN, zone, Optional.empty(), Optional.empty(), true));
+        MessageModel agents = MessageModel.of(request, Language.EN, zone, Optional.empty(), Optional.empty(), true);
+        return length + templates.agents(type, agents).text().length();
     }
 }
