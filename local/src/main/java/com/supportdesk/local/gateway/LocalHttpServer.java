@@ -113,7 +113,10 @@ public final class LocalHttpServer implements AutoCloseable {
                 answer = gateway.handle(gatewayRequest);
             }
         } catch (IOException | RuntimeException e) {
-            e.printStackTrace(System.err);
+            // reading the body failed, or the runner itself did (a function's failure is handled, with its
+            // stack trace, by the gateway): the developer sees what, the client API Gateway's plain 500
+            System.err.println("[local] " + request.getMethod() + " "
+                    + request.getHttpURI().getPath() + " failed: " + e);
             answer = GatewayResponse.message(500, "Internal Server Error");
         }
         write(request, response, callback, answer);

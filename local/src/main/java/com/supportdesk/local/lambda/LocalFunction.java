@@ -22,9 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -182,12 +181,10 @@ public final class LocalFunction {
                             + constructor.getDeclaringClass().getName(),
                     e);
         }
-        byte[] id = new byte[16];
-        ThreadLocalRandom.current().nextBytes(id);
         Instance instance = new Instance(
                 handler,
                 LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[$LATEST]"
-                        + HexFormat.of().formatHex(id));
+                        + UUID.randomUUID().toString().replace("-", ""));
         pool.lock();
         try {
             instances.add(instance);
@@ -337,13 +334,18 @@ public final class LocalFunction {
         } catch (RuntimeException e) {
             throw new FunctionErrorException(definition.logicalId(), e);
         } finally {
-            pool.lock();
-            try {
-                creating--;
-                freed.signal();
-            } finally {
-                pool.unlock();
-            }
+            createdOrFailed();
+        }
+    }
+
+    /** One instance fewer in the making: a waiting invocation may now make one or take the new one. */
+    private void createdOrFailed() {
+        pool.lock();
+        try {
+            creating--;
+            freed.signal();
+        } finally {
+            pool.unlock();
         }
     }
 
