@@ -128,7 +128,7 @@ public final class ColdStartEnvironment {
                     .orElseThrow(() -> new IllegalStateException(step.getKey() + " is not in template.yaml"));
             LocalFunction function = load(definition, aws, clock);
             byte[] event = Files.readAllBytes(root.resolve("events").resolve(step.getValue()));
-            JsonNode answer = Json.MAPPER.readTree(function.invoke(event, function.newContext("seed")));
+            JsonNode answer = Json.MAPPER.readTree(function.invoke(event, "seed"));
             int status = answer.path("statusCode").asInt();
             if (status / 100 != 2) {
                 throw new IllegalStateException("Seeding with " + step.getValue() + " answered " + answer);
@@ -208,7 +208,7 @@ public final class ColdStartEnvironment {
         for (int i = 0; i < WARM_ROUNDS; i++) {
             byte[] fresh = freshIdempotencyKey(json);
             long started = System.nanoTime();
-            function.invoke(fresh, function.newContext("warm-" + i));
+            function.invoke(fresh, "warm-" + i);
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
         double[] last = java.util.Arrays.copyOfRange(millis, WARM_ROUNDS / 2, WARM_ROUNDS);
