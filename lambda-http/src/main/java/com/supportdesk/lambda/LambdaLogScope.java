@@ -38,7 +38,8 @@ public final class LambdaLogScope {
                 context.getFunctionVersion(),
                 context.getInvokedFunctionArn(),
                 context.getMemoryLimitInMB(),
-                traceId));
+                traceId,
+                context.getLogStreamName()));
     }
 
     /**

@@ -21,7 +21,8 @@ class LambdaLogScopeTest {
                             "12",
                             context.getInvokedFunctionArn(),
                             1024,
-                            scope.invocation().xrayTraceId()));
+                            scope.invocation().xrayTraceId(),
+                            context.getLogStreamName()));
         }
     }
 
@@ -32,6 +33,26 @@ class LambdaLogScopeTest {
             assertThat(scope.coldStart()).isTrue();
         }
         try (LogScope scope = LambdaLogScope.open(first.next("req-2"))) {
+            assertThat(scope.coldStart()).isFalse();
+        }
+    }
+
+    @Test
+    void eachExecutionEnvironmentOfAFunctionHasItsOwnColdStart() {
+        TestContext first = TestContext.ofNewFunction("req-1");
+        TestContext second = first.inAnotherEnvironment("req-2");
+        try (LogScope scope = LambdaLogScope.open(first)) {
+            assertThat(scope.coldStart()).isTrue();
+        }
+        try (LogScope scope = LambdaLogScope.open(second)) {
+            assertThat(scope.coldStart())
+                    .as("another environment's first invocation")
+                    .isTrue();
+        }
+        try (LogScope scope = LambdaLogScope.open(second.next("req-3"))) {
+            assertThat(scope.coldStart()).isFalse();
+        }
+        try (LogScope scope = LambdaLogScope.open(first.next("req-4"))) {
             assertThat(scope.coldStart()).isFalse();
         }
     }

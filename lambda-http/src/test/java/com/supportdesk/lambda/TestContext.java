@@ -7,13 +7,18 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.util.UUID;
 
 /** The parts of a Lambda context that log lines use; each test function gets a name of its own. */
-record TestContext(String requestId, String functionName) implements Context {
+record TestContext(String requestId, String functionName, String logStream) implements Context {
     static TestContext ofNewFunction(String requestId) {
-        return new TestContext(requestId, "fn-" + UUID.randomUUID());
+        return new TestContext(requestId, "fn-" + UUID.randomUUID(), "stream");
     }
 
     TestContext next(String requestId) {
-        return new TestContext(requestId, functionName);
+        return new TestContext(requestId, functionName, logStream);
+    }
+
+    /** The same function in another execution environment (which has a log stream of its own). */
+    TestContext inAnotherEnvironment(String requestId) {
+        return new TestContext(requestId, functionName, "stream-" + UUID.randomUUID());
     }
 
     @Override
@@ -28,7 +33,7 @@ record TestContext(String requestId, String functionName) implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "stream";
+        return logStream;
     }
 
     @Override

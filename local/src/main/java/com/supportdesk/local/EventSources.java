@@ -121,8 +121,7 @@ final class EventSources implements AutoCloseable {
                 sns.subscribeFunction(
                         topicArn,
                         filter,
-                        (arn, json) -> function.invoke(
-                                json, function.newContext(UUID.randomUUID().toString())));
+                        (arn, json) -> function.invoke(json, UUID.randomUUID().toString()));
             }
         }
     }

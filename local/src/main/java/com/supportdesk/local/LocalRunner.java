@@ -82,13 +82,24 @@ public final class LocalRunner implements AutoCloseable {
             boolean accessLog,
             Optional<Path> template,
             Optional<Duration> visibilityTimeout,
-            Map<String, Map<String, String>> environmentOverrides) {
+            Map<String, Map<String, String>> environmentOverrides,
+            int concurrency) {
         public static final int DEFAULT_PORT = 3000;
+        /** Instances per function unless {@code --concurrency} or {@link #CONCURRENCY_PROPERTY} says otherwise. */
+        public static final int DEFAULT_CONCURRENCY = 8;
+        /** The system property that sets the default number of instances per function. */
+        public static final String CONCURRENCY_PROPERTY = "supportdesk.local.concurrency";
+        /** An upper bound that keeps a typo from starting thousands of SDK clients. */
+        public static final int MAX_CONCURRENCY = 256;
 
         public Options {
             Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
             environmentOverrides.forEach((function, variables) -> overrides.put(function, Map.copyOf(variables)));
             environmentOverrides = Collections.unmodifiableMap(overrides);
+            if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+                throw new IllegalArgumentException("The concurrency (instances per function) is from 1 to "
+                        + MAX_CONCURRENCY + ", not " + concurrency);
+            }
             visibilityTimeout.ifPresent(timeout -> {
                 if (timeout.isNegative() || timeout.toSeconds() > 43_200 || timeout.toMillis() % 1000 != 0) {
                     throw new IllegalArgumentException(
@@ -106,13 +117,22 @@ public final class LocalRunner implements AutoCloseable {
                     true,
                     Optional.empty(),
                     Optional.empty(),
-                    Map.of());
+                    Map.of(),
+                    defaultConcurrency());
         }
 
         /** A free port, no access log: what tests want. */
         public static Options forTests() {
             return new Options(
-                    0, Optional.empty(), Optional.empty(), true, false, Optional.empty(), Optional.empty(), Map.of());
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Map.of(),
+                    defaultConcurrency());
         }
 
         public Options withPort(int newPort) {
@@ -124,7 +144,8 @@ public final class LocalRunner implements AutoCloseable {
                     accessLog,
                     template,
                     visibilityTimeout,
-                    environmentOverrides);
+                    environmentOverrides,
+                    concurrency);
         }
 
         public Options withClock(Instant start) {
@@ -136,7 +157,8 @@ public final class LocalRunner implements AutoCloseable {
                     accessLog,
                     template,
                     visibilityTimeout,
-                    environmentOverrides);
+                    environmentOverrides,
+                    concurrency);
         }
 
         public Options withJwtSecret(String secret) {
@@ -148,17 +170,34 @@ public final class LocalRunner implements AutoCloseable {
                     accessLog,
                     template,
                     visibilityTimeout,
-                    environmentOverrides);
+                    environmentOverrides,
+                    concurrency);
         }
 
         public Options withSeed(boolean seed) {
             return new Options(
-                    port, clockStart, jwtSecret, seed, accessLog, template, visibilityTimeout, environmentOverrides);
+                    port,
+                    clockStart,
+                    jwtSecret,
+                    seed,
+                    accessLog,
+                    template,
+                    visibilityTimeout,
+                    environmentOverrides,
+                    concurrency);
         }
 
         public Options withAccessLog(boolean log) {
             return new Options(
-                    port, clockStart, jwtSecret, seedDemoData, log, template, visibilityTimeout, environmentOverrides);
+                    port,
+                    clockStart,
+                    jwtSecret,
+                    seedDemoData,
+                    log,
+                    template,
+                    visibilityTimeout,
+                    environmentOverrides,
+                    concurrency);
         }
 
         public Options withTemplate(Path file) {
@@ -170,7 +209,8 @@ public final class LocalRunner implements AutoCloseable {
                     accessLog,
                     Optional.of(file),
                     visibilityTimeout,
-                    environmentOverrides);
+                    environmentOverrides,
+                    concurrency);
         }
 
         /**
@@ -184,7 +224,43 @@ public final class LocalRunner implements AutoCloseable {
             variables.put(name, value);
             overrides.put(functionLogicalId, variables);
             return new Options(
-                    port, clockStart, jwtSecret, seedDemoData, accessLog, template, visibilityTimeout, overrides);
+                    port,
+                    clockStart,
+                    jwtSecret,
+                    seedDemoData,
+                    accessLog,
+                    template,
+                    visibilityTimeout,
+                    overrides,
+                    concurrency);
+        }
+
+        /** At most {@code instances} instances of each function, so at most that many invocations of it at once. */
+        public Options withConcurrency(int instances) {
+            return new Options(
+                    port,
+                    clockStart,
+                    jwtSecret,
+                    seedDemoData,
+                    accessLog,
+                    template,
+                    visibilityTimeout,
+                    environmentOverrides,
+                    instances);
+        }
+
+        /** {@link #CONCURRENCY_PROPERTY} if set, else {@link #DEFAULT_CONCURRENCY}. */
+        static int defaultConcurrency() {
+            String value = System.getProperty(CONCURRENCY_PROPERTY);
+            if (value == null || value.isBlank()) {
+                return DEFAULT_CONCURRENCY;
+            }
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        CONCURRENCY_PROPERTY + " needs a number from 1 to " + MAX_CONCURRENCY + ", not " + value);
+            }
         }
 
         public Options withVisibilityTimeout(Duration timeout) {
@@ -196,10 +272,11 @@ public final class LocalRunner implements AutoCloseable {
                     accessLog,
                     template,
                     Optional.of(timeout),
-                    environmentOverrides);
+                    environmentOverrides,
+                    concurrency);
         }
 
-        /** {@code --port N}, {@code --clock <ISO instant>}, {@code --jwt-secret S}, {@code --no-seed}, {@code --quiet}. */
+        /** {@code --port N}, {@code --clock <ISO instant>}, {@code --jwt-secret S}, {@code --concurrency N}, {@code --no-seed}, {@code --quiet}. */
         public static Options parse(String[] args, Map<String, String> env) {
             Options options = defaults();
             String envSecret = env.get(SECRET_ENV);
@@ -232,6 +309,20 @@ public final class LocalRunner implements AutoCloseable {
                         }
                     }
                     case "--clock" -> options = options.withClock(parseInstant(value(list, ++i, arg)));
+                    case "--concurrency" -> {
+                        String value = value(list, ++i, arg);
+                        int instances;
+                        try {
+                            instances = Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            instances = 0;
+                        }
+                        if (instances < 1 || instances > MAX_CONCURRENCY) {
+                            throw new IllegalArgumentException(
+                                    "--concurrency needs a number from 1 to " + MAX_CONCURRENCY + ", not " + value);
+                        }
+                        options = options.withConcurrency(instances);
+                    }
                     case "--jwt-secret" -> options = options.withJwtSecret(value(list, ++i, arg));
                     case "--no-seed" -> options = options.withSeed(false);
                     case "--quiet" -> options = options.withAccessLog(false);
@@ -249,27 +340,35 @@ public final class LocalRunner implements AutoCloseable {
         }
 
         static Instant parseInstant(String text) {
+            Instant instant;
             try {
-                return Instant.parse(text);
+                instant = Instant.parse(text);
             } catch (DateTimeParseException e) {
                 try {
-                    return OffsetDateTime.parse(text).toInstant();
+                    instant = OffsetDateTime.parse(text).toInstant();
                 } catch (DateTimeParseException e2) {
                     throw new IllegalArgumentException(
                             "--clock needs an ISO-8601 instant such as 2026-03-02T09:00:00Z, not " + text);
                 }
             }
+            try {
+                return SimulatedClock.requireServable(instant);
+            } catch (SimulatedClock.OutOfRangeException e) {
+                throw new IllegalArgumentException("--clock: " + e.getMessage(), e);
+            }
         }
     }
 
     static final String USAGE = """
-            Usage: ./run-local [--port 3000] [--clock 2026-03-02T09:00:00Z] [--jwt-secret <32+ chars>] [--no-seed] [--quiet]
+            Usage: ./run-local [--port 3000] [--clock 2026-03-02T09:00:00Z] [--concurrency 8] [--jwt-secret <32+ chars>] [--no-seed] [--quiet]
               --port        HTTP port on 127.0.0.1 (default 3000; 0 = any free port)
               --clock       start the simulated clock at this instant (default: now); it then runs with real time
+              --concurrency instances per function: how many requests to one function run at once (default %d, or
+                            the system property %s); a request beyond that waits for a free instance
               --jwt-secret  sign local tokens with this secret instead of a random one (or set %s)
               --no-seed     do not create the demo organisations and incident
               --quiet       no access log line per request
-            """.formatted(SECRET_ENV);
+            """.formatted(Options.DEFAULT_CONCURRENCY, Options.CONCURRENCY_PROPERTY, SECRET_ENV);
 
     private final Emulators emulators;
     private final LocalSns sns;
@@ -366,7 +465,8 @@ public final class LocalRunner implements AutoCloseable {
                                     Duration.ofSeconds(intSetting(template, function, "Timeout", 3)),
                                     intSetting(template, function, "MemorySize", 128),
                                     "arn:aws:lambda:" + Emulators.REGION + ":" + LocalAws.ACCOUNT + ":function:"
-                                            + function.logicalId()));
+                                            + function.logicalId(),
+                                    options.concurrency()));
                 } catch (LocalFunction.FunctionLoadException e) {
                     unavailable.put(function.logicalId(), e.getMessage());
                 }

@@ -17,8 +17,18 @@ import java.util.function.LongSupplier;
  * immutable anchor swapped atomically, so readers never see a half-applied move.
  *
  * <p>Views in another zone ({@link #withZone(ZoneId)}) share the same anchor and so move together.
+ *
+ * <p>The clock serves instants from {@link #EARLIEST} to {@link #LATEST} only: four-digit years, which
+ * every date the desk computes and writes (due times, calendars, ISO-8601 text, epoch-second TTLs) can
+ * represent, with a year to spare for deadlines computed ahead. Starting, setting or advancing it outside
+ * that window is refused with {@link OutOfRangeException}, so no move can leave every function failing.
  */
 public final class SimulatedClock extends Clock {
+    /** The earliest instant the clock serves. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** The latest instant the clock may be started, set or advanced to. */
+    public static final Instant LATEST = Instant.parse("9998-12-31T23:59:59Z");
+
     /** An instant of simulated time paired with the monotonic reading taken at that moment. */
     private record Anchor(Instant instant, long nanos) {}
 
@@ -43,7 +53,7 @@ public final class SimulatedClock extends Clock {
         Instant move(java.util.function.UnaryOperator<Instant> change) {
             Instant next;
             synchronized (this) {
-                next = change.apply(now());
+                next = requireServable(change.apply(now()));
                 anchor = new Anchor(next, nanoTime.getAsLong());
             }
             moveListeners.forEach(listener -> listener.accept(next));
@@ -63,7 +73,29 @@ public final class SimulatedClock extends Clock {
 
     /** The passing of time comes from {@code nanoTime} (tests pass a fake one to freeze or step it). */
     public static SimulatedClock startingAt(Instant start, LongSupplier nanoTime) {
-        return new SimulatedClock(new State(Objects.requireNonNull(start, "start"), nanoTime), ZoneOffset.UTC);
+        return new SimulatedClock(
+                new State(requireServable(Objects.requireNonNull(start, "start")), nanoTime), ZoneOffset.UTC);
+    }
+
+    /**
+     * {@code instant} if the clock can serve it.
+     *
+     * @throws OutOfRangeException when it is before {@link #EARLIEST} or after {@link #LATEST}
+     */
+    public static Instant requireServable(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new OutOfRangeException(instant.toString());
+        }
+        return instant;
+    }
+
+    /** An instant outside the window the clock serves; the message names the window. */
+    public static final class OutOfRangeException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfRangeException(String what) {
+            super("The simulated clock serves instants from " + EARLIEST + " to " + LATEST + ", not " + what);
+        }
     }
 
     /** Moves the clock forward; negative durations are refused (use {@link #set(Instant)} to go back). */
@@ -71,7 +103,12 @@ public final class SimulatedClock extends Clock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("Only forward: use set to move the clock back");
         }
-        return state.move(now -> now.plus(duration));
+        return state.move(now -> {
+            if (Duration.between(now, LATEST).compareTo(duration) < 0) {
+                throw new OutOfRangeException("advancing by " + duration + " from " + now);
+            }
+            return now.plus(duration);
+        });
     }
 
     /** Puts the clock at {@code instant}; it keeps running from there. */

@@ -59,4 +59,44 @@ class LocalRunnerOptionsTest {
         assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--verbose"}, Map.of()))
                 .hasMessageContaining("Unknown");
     }
+
+    @Test
+    void aStartInstantTheClockCannotServeIsRefusedNamingTheWindow() {
+        assertThatThrownBy(() ->
+                        LocalRunner.Options.parse(new String[] {"--clock", "+1000000000-01-01T00:00:00Z"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--clock")
+                .hasMessageContaining(SimulatedClock.EARLIEST.toString())
+                .hasMessageContaining(SimulatedClock.LATEST.toString());
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--clock", "1969-07-20T20:17:00Z"}, Map.of()))
+                .hasMessageContaining("--clock");
+        assertThat(LocalRunner.Options.parse(new String[] {"--clock", "1970-01-01T00:00:00Z"}, Map.of())
+                        .clockStart())
+                .contains(SimulatedClock.EARLIEST);
+    }
+
+    @Test
+    void theConcurrencyIsEightInstancesPerFunctionUnlessSetByOptionOrProperty() {
+        assertThat(LocalRunner.Options.parse(new String[0], Map.of()).concurrency())
+                .isEqualTo(LocalRunner.Options.DEFAULT_CONCURRENCY)
+                .isEqualTo(8);
+        assertThat(LocalRunner.Options.parse(new String[] {"--concurrency", "3"}, Map.of())
+                        .concurrency())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--concurrency", "0"}, Map.of()))
+                .hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> LocalRunner.Options.parse(new String[] {"--concurrency", "x"}, Map.of()))
+                .hasMessageContaining("--concurrency");
+        String before = System.getProperty(LocalRunner.Options.CONCURRENCY_PROPERTY);
+        System.setProperty(LocalRunner.Options.CONCURRENCY_PROPERTY, "12");
+        try {
+            assertThat(LocalRunner.Options.forTests().concurrency()).isEqualTo(12);
+        } finally {
+            if (before == null) {
+                System.clearProperty(LocalRunner.Options.CONCURRENCY_PROPERTY);
+            } else {
+                System.setProperty(LocalRunner.Options.CONCURRENCY_PROPERTY, before);
+            }
+        }
+    }
 }

@@ -11,8 +11,16 @@ import java.util.function.Supplier;
  * unpredictability: a snapshot-restored JVM repeating another's pauses costs nothing but a retry.
  */
 public final class ConflictRetry {
-    /** Enough for the contention a single case or contact sees (tens of parallel writers) to settle. */
-    public static final ConflictRetry DEFAULT = new ConflictRetry(10, Duration.ofMillis(5), Duration.ofMillis(20));
+    /**
+     * Enough for the contention a single case or contact sees (tens of parallel writers, as many at once as
+     * the function has instances) to settle. Ten attempts were not: 50 parallel replies to one case through
+     * the local runner, 8 instances at once, lost 3 with 409 (RunnerConcurrencyTest). Forty attempts with the
+     * pause growing up to {@link #MAX_GROWTH} steps stay within a few seconds, well inside a function's timeout.
+     */
+    public static final ConflictRetry DEFAULT = new ConflictRetry(40, Duration.ofMillis(5), Duration.ofMillis(20));
+
+    /** The pause grows with the first attempts only, so that late attempts keep coming at a steady pace. */
+    static final int MAX_GROWTH = 10;
 
     private final int attempts;
     private final Duration minPause;
@@ -48,7 +56,7 @@ public final class ConflictRetry {
 
     private void pause(int attempt) {
         long min = minPause.toMillis();
-        long max = min + pauseStep.toMillis() * attempt;
+        long max = min + pauseStep.toMillis() * Math.min(attempt, MAX_GROWTH);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(min, max + 1));
         } catch (InterruptedException e) {

@@ -12,6 +12,8 @@ package com.supportdesk.runtime;
  * @param functionArn the ARN the function was invoked with, alias or version qualifier included
  * @param memorySizeMb the function's memory size in MB
  * @param xrayTraceId the {@code Root=} value of the X-Ray trace header, without the {@code Root=}
+ * @param logStreamName the log stream of the execution environment running it: one per environment, so
+ *     together with the function's name it tells environments apart (cold starts are counted per pair)
  */
 public record Invocation(
         String requestId,
@@ -19,4 +21,17 @@ public record Invocation(
         String functionVersion,
         String functionArn,
         int memorySizeMb,
-        String xrayTraceId) {}
+        String xrayTraceId,
+        String logStreamName) {
+
+    /** An invocation whose execution environment is not known (no log stream). */
+    public Invocation(
+            String requestId,
+            String functionName,
+            String functionVersion,
+            String functionArn,
+            int memorySizeMb,
+            String xrayTraceId) {
+        this(requestId, functionName, functionVersion, functionArn, memorySizeMb, xrayTraceId, null);
+    }
+}

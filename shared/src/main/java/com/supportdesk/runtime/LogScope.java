@@ -17,15 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The scope belongs to the thread, not to the process, because the local runner and the tests run
  * several invocations at once in one JVM. Work handed to another thread does not carry it.
  *
- * <p>The first scope opened for a function name in this JVM is its cold start. In Lambda one JVM serves
- * one function, so that is "the first invocation of the execution environment"; the local runner hosts
- * every function in one JVM, and counting per name gives each of them its own first invocation there
- * too. With SnapStart the snapshot is taken after init and before any invocation, so every environment
+ * <p>The first scope opened for a function name and log stream in this JVM is its cold start. In Lambda
+ * one JVM is one execution environment of one function, with one log stream, so that is "the first
+ * invocation of the execution environment"; the local runner hosts every instance of every function in one
+ * JVM, each instance with a log stream of its own, and counting per name and stream gives each instance its
+ * own first invocation there too. With SnapStart the snapshot is taken after init and before any invocation, so every environment
  * restored from it starts with no name seen and its first invocation is cold as well.
  */
 public final class LogScope implements AutoCloseable {
     private static final ThreadLocal<LogScope> CURRENT = new ThreadLocal<>();
-    private static final Set<String> FUNCTIONS_INVOKED = ConcurrentHashMap.newKeySet();
+    private static final Set<String> ENVIRONMENTS_INVOKED = ConcurrentHashMap.newKeySet();
 
     private final Invocation invocation;
     private final boolean coldStart;
@@ -40,8 +41,10 @@ public final class LogScope implements AutoCloseable {
     /** Opens the scope of one invocation on the current thread; close it on the same thread. */
     public static LogScope open(Invocation invocation) {
         Objects.requireNonNull(invocation, "invocation");
-        String function = Objects.requireNonNullElse(invocation.functionName(), "");
-        LogScope scope = new LogScope(invocation, FUNCTIONS_INVOKED.add(function), CURRENT.get());
+        String environment = Objects.requireNonNullElse(invocation.functionName(), "")
+                + '\u0000'
+                + Objects.requireNonNullElse(invocation.logStreamName(), "");
+        LogScope scope = new LogScope(invocation, ENVIRONMENTS_INVOKED.add(environment), CURRENT.get());
         CURRENT.set(scope);
         return scope;
     }
@@ -50,7 +53,7 @@ public final class LogScope implements AutoCloseable {
         return invocation;
     }
 
-    /** Whether this is the first invocation of its function in this JVM. */
+    /** Whether this is the first invocation of its function's execution environment (name and log stream). */
     public boolean coldStart() {
         return coldStart;
     }

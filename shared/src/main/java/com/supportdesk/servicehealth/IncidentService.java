@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Operators open and resolve incidents; admins, agents and operators read the active ones. */
 public final class IncidentService {
@@ -19,14 +20,18 @@ public final class IncidentService {
     private final Clock clock;
     private final IncidentHistory history;
 
-    public IncidentService(IncidentRepository repository, Clock clock) {
-        this(repository, clock, IncidentHistory.DEFAULT);
-    }
+    private final ResolvedToken tokens;
 
-    public IncidentService(IncidentRepository repository, Clock clock, IncidentHistory history) {
+    /**
+     * @param tokenKey the key that seals the history's {@code nextToken} (the page-token key), asked for on the
+     *                 first token sealed or opened
+     */
+    public IncidentService(
+            IncidentRepository repository, Clock clock, IncidentHistory history, Supplier<byte[]> tokenKey) {
         this.repository = repository;
         this.clock = clock;
         this.history = history;
+        this.tokens = new ResolvedToken(tokenKey);
     }
 
     public List<Incident> active(Caller caller, Optional<ServiceName> service) {
@@ -46,9 +51,9 @@ public final class IncidentService {
         int size = limit.map(IncidentService::limit).orElse(DEFAULT_PAGE);
         Instant now = clock.instant();
         IncidentRepository.Page page = repository.resolved(
-                history.since(now), history.until(now), service, size, nextToken.map(ResolvedToken::decode));
+                history.since(now), history.until(now), service, size, nextToken.map(tokens::decode));
         return new ResolvedPage(
-                page.incidents(), page.next().map(ResolvedToken::encode).orElse(null), history.days());
+                page.incidents(), page.next().map(tokens::encode).orElse(null), history.days());
     }
 
     public Incident open(Caller caller, NewIncident body) {

@@ -5,46 +5,43 @@ import static com.supportdesk.persistence.Attributes.s;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.persistence.TokenSeal;
 import com.supportdesk.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The opaque {@code nextToken} of the resolved-incident history: the position in the {@code byResolvedAt}
- * index. Only well-formed positions are accepted, so a token can neither reach into another index nor carry
- * anything into the query but a resolution time and an incident id; the key condition keeps the history
- * period whatever the token says.
+ * index, sealed like the case lists' page tokens ({@link TokenSeal}, {@code ht1.}, with the page-token key
+ * and a label of its own), so a client can neither read nor change it; an edited, hand-written or foreign
+ * token is refused. A sealed position is still checked to be one of this index, and the key condition keeps
+ * the history period whatever the token says.
  */
 final class ResolvedToken {
     private static final Pattern KEY =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#([A-Z0-9-]{1,64})");
-    private static final int MAX_LENGTH = 512;
 
-    private ResolvedToken() {}
+    private final TokenSeal seal;
 
-    static String encode(Map<String, AttributeValue> lastKey) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("v", 1);
-        json.put("k", lastKey.get("resolvedKey").s());
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    /** @param keySource the page-token key, asked for on the first token sealed or opened */
+    ResolvedToken(Supplier<byte[]> keySource) {
+        this.seal = new TokenSeal("ht1.", "support-desk incident history tokens v1", keySource);
     }
 
-    static Map<String, AttributeValue> decode(String token) {
+    String encode(Map<String, AttributeValue> lastKey) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("k", lastKey.get("resolvedKey").s());
+        return seal.seal(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    Map<String, AttributeValue> decode(String token) {
+        byte[] plain = seal.open(token).orElseThrow(ResolvedToken::invalid);
         try {
-            if (token.length() > MAX_LENGTH) {
-                throw invalid();
-            }
-            JsonNode json =
-                    Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-            if (json == null || json.path("v").asInt() != 1) {
-                throw invalid();
-            }
-            String key = json.path("k").asText(null);
+            JsonNode json = Json.MAPPER.readTree(plain);
+            String key = json == null ? null : json.path("k").asText(null);
             var m = key == null ? null : KEY.matcher(key);
             if (m == null || !m.matches()) {
                 throw invalid();
@@ -53,7 +50,7 @@ final class ResolvedToken {
                     "resolvedState", s(IncidentStatus.RESOLVED.name()),
                     "resolvedKey", s(key),
                     "incidentId", s(m.group(1)));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw invalid();
         }
     }

@@ -4,6 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.cases.Actor;
+import com.supportdesk.cases.CaseContact;
+import com.supportdesk.cases.CaseEvent;
+import com.supportdesk.cases.CaseEventType;
+import com.supportdesk.cases.CaseRepository;
+import com.supportdesk.cases.CaseSla;
+import com.supportdesk.cases.ContactMethod;
+import com.supportdesk.cases.OpenedVia;
+import com.supportdesk.cases.SupportCase;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.local.LocalOutbox;
 import com.supportdesk.local.emulators.Emulators;
@@ -12,11 +21,18 @@ import com.supportdesk.local.sns.LocalSns;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.ProjectRoot;
 import com.supportdesk.local.template.SamTemplate;
+import com.supportdesk.model.CaseStatus;
+import com.supportdesk.model.Category;
+import com.supportdesk.model.Language;
+import com.supportdesk.model.ServiceName;
+import com.supportdesk.model.Severity;
+import com.supportdesk.sla.SlaPolicies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +41,8 @@ import java.util.Map;
 /**
  * The world a cold-start run talks to: the emulators with every table of {@code template.yaml}, a local
  * SNS endpoint, and the records the sample events read (the organisation, an incident and a case of
- * {@code contoso-sample}), seeded through the real handlers. It writes one JSON file that lists, per
+ * {@code contoso-sample}, seeded through the real handlers; the case the dispatcher's sample request names,
+ * written through the case repository). It writes one JSON file that lists, per
  * function of the template, its artifact, handler, sample event and environment (the template's
  * environment resolved against the emulators) and the warm cost of that event in this JVM, prints
  * {@code ready}, and keeps everything running until its standard input closes.
@@ -43,7 +60,10 @@ public final class ColdStartEnvironment {
             "ServiceHealthFunction", "service-health-list.json",
             "CaseSubmissionFunction", "cases-submit.json",
             "CaseApiFunction", "cases-list.json",
-            "VerificationFunction", "verifications-start.json");
+            "VerificationFunction", "verifications-start.json",
+            "SupportSuggestionsFunction", "support-suggestions.json",
+            "SlaSweepFunction", "sla-sweep-scheduled.json",
+            "NotificationDispatcherFunction", "notifications-sqs.json");
 
     /** What the sample events read, written first through the function that owns it. */
     static final List<Map.Entry<String, String>> SEED = List.of(
@@ -94,6 +114,11 @@ public final class ColdStartEnvironment {
         settings.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
         settings.put("PIN_HMAC_SECRET_ARN", "");
         settings.put("PIN_HMAC_KEY", HexFormat.of().formatHex(key));
+        // the page-token key of the case lists, as the local runner gives it (no Secrets Manager locally)
+        byte[] pageTokenKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(pageTokenKey);
+        settings.put("PAGE_TOKEN_SECRET_ARN", "");
+        settings.put("PAGE_TOKEN_KEY", HexFormat.of().formatHex(pageTokenKey));
         return settings;
     }
 
@@ -103,12 +128,51 @@ public final class ColdStartEnvironment {
                     .orElseThrow(() -> new IllegalStateException(step.getKey() + " is not in template.yaml"));
             LocalFunction function = load(definition, aws, clock);
             byte[] event = Files.readAllBytes(root.resolve("events").resolve(step.getValue()));
-            JsonNode answer = Json.MAPPER.readTree(function.invoke(event, function.newContext("seed")));
+            JsonNode answer = Json.MAPPER.readTree(function.invoke(event, "seed"));
             int status = answer.path("statusCode").asInt();
             if (status / 100 != 2) {
                 throw new IllegalStateException("Seeding with " + step.getValue() + " answered " + answer);
             }
         }
+        // the case the dispatcher's sample request is about, as the case functions store one just submitted
+        new CaseRepository(
+                        aws.emulators().dynamoDbClient(),
+                        aws.emulators().tableNames().get("CasesTable"),
+                        new CaseSla(SlaPolicies.defaults()))
+                .create(sampleCase(), Map.of());
+    }
+
+    /** The case of {@code events/notifications-sqs.json}: the dispatcher mails its contact an acknowledgement. */
+    private static SupportCase sampleCase() {
+        Instant at = Instant.parse("2026-11-27T01:00:00Z");
+        return new SupportCase(
+                "CS-7K3M-Q9TX-2HFA",
+                "contoso-sample",
+                Category.TECHNICAL,
+                ServiceName.EXCHANGE_ONLINE,
+                "Shared mailbox permissions",
+                "Members cannot send as the shared mailbox.",
+                Severity.B,
+                null,
+                new CaseContact("Li Na", "li.na@contoso.example", null, ContactMethod.EMAIL, Language.EN),
+                CaseStatus.OPEN,
+                List.of(),
+                List.of(new CaseEvent(
+                        CaseEventType.SUBMITTED,
+                        at,
+                        "admin-1",
+                        Actor.ADMIN,
+                        null,
+                        Severity.B,
+                        CaseStatus.OPEN,
+                        null,
+                        null)),
+                OpenedVia.ONLINE,
+                1,
+                at,
+                "admin-1",
+                at,
+                null);
     }
 
     private static ArrayNode targets(Path root, SamTemplate template, LocalAws aws) throws IOException {
@@ -144,7 +208,7 @@ public final class ColdStartEnvironment {
         for (int i = 0; i < WARM_ROUNDS; i++) {
             byte[] fresh = freshIdempotencyKey(json);
             long started = System.nanoTime();
-            function.invoke(fresh, function.newContext("warm-" + i));
+            function.invoke(fresh, "warm-" + i);
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
         double[] last = java.util.Arrays.copyOfRange(millis, WARM_ROUNDS / 2, WARM_ROUNDS);
@@ -154,12 +218,23 @@ public final class ColdStartEnvironment {
 
     private static final int WARM_ROUNDS = 40;
 
-    /** As the driver does for the cold runs: a submission with a new key creates a case each time. */
+    /**
+     * As the driver does for the cold runs: a submission with a new key creates a case each time, and a
+     * notification request with a new id is delivered each time (not found already sent).
+     */
     private static byte[] freshIdempotencyKey(byte[] json) throws IOException {
         ObjectNode event = (ObjectNode) Json.MAPPER.readTree(json);
         ObjectNode headers = event.path("headers").isObject() ? (ObjectNode) event.get("headers") : null;
         if (headers != null && headers.has("idempotency-key")) {
             headers.put("idempotency-key", java.util.UUID.randomUUID().toString());
+        }
+        for (JsonNode record : event.path("Records")) {
+            if (record.path("body").isTextual()) {
+                ObjectNode body =
+                        (ObjectNode) Json.MAPPER.readTree(record.get("body").asText());
+                body.put("notificationId", body.path("notificationId").asText() + "#" + java.util.UUID.randomUUID());
+                ((ObjectNode) record).put("body", Json.MAPPER.writeValueAsString(body));
+            }
         }
         return Json.MAPPER.writeValueAsBytes(event);
     }

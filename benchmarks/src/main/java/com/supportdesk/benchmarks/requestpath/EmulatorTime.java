@@ -7,8 +7,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Time every SDK call of this JVM spends on the wire to the emulators (request sent → answer received),
- * summed. The SDK installs it in every client it builds in a benchmark JVM, through
+ * Time the SDK calls made while answering HTTP requests spend on the wire to the emulators (request sent →
+ * answer received), summed. Only calls on the runner's HTTP threads count: the SQS pollers' long polls and
+ * the dispatcher's calls run on threads of their own, beside the requests, not inside them. The SDK installs it in every client it builds in a benchmark JVM, through
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors} in this module's resources; no
  * function artifact contains it.
  */
@@ -16,10 +17,14 @@ public final class EmulatorTime implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("supportdesk.benchmark.sent");
     private static final LongAdder NANOS = new LongAdder();
     private static final LongAdder CALLS = new LongAdder();
+    /** The name of the local runner's HTTP threads (LocalHttpServer). */
+    private static final String REQUEST_THREADS = "local-http";
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        attributes.putAttribute(SENT, System.nanoTime());
+        if (Thread.currentThread().getName().startsWith(REQUEST_THREADS)) {
+            attributes.putAttribute(SENT, System.nanoTime());
+        }
     }
 
     @Override

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * fixed time, after a warm-up. Prints throughput and p50/p99 per route, and how the summed request
  * time divides into time on the wire to the emulators (every SDK call, measured by {@link EmulatorTime}),
  * the runner's own path (HTTP and the JWT check, from a route the runner serves itself) and the rest:
- * the handlers' own work, and waiting for a function's one instance, since the runner, like Lambda's
- * execution environment, gives each instance one request at a time.
+ * the handlers' own work, and waiting for a free instance of a function: the runner, like Lambda, gives
+ * each instance one request at a time and each function a limited number of instances (8 by default).
  *
  * <p>Two phases: one client (no waiting: the rest is the handlers' own work), then N clients.
  * Arguments (optional): clients (8), seconds per phase (20), warm-up seconds (5).
@@ -178,7 +178,7 @@ public final class RequestPathBenchmark {
                 (double) EmulatorTime.calls() / all.size(),
                 100 * runnerPath / total,
                 runnerMs,
-                clients == 1 ? "inside the handlers" : "inside the handlers and waiting for a function's one instance",
+                clients == 1 ? "inside the handlers" : "inside the handlers and waiting for a free instance",
                 100 * (total - emulators - runnerPath) / total);
     }
 

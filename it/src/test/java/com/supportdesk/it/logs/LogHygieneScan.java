@@ -32,8 +32,8 @@ class LogHygieneScan {
     static final Pattern PIN_CODE = Pattern.compile("(?<![0-9A-Za-z_.:-])[0-9]{4}[ -]?[0-9]{4}(?![0-9A-Za-z_:-])");
     /** A JSON Web Token (header and payload are base64url JSON objects). */
     static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.");
-    /** A page token of case lists. */
-    static final Pattern PAGE_TOKEN = Pattern.compile("pt1\\.[A-Za-z0-9_-]{20,}");
+    /** A page token of case lists ({@code pt1.}) or of the resolved-incident history ({@code ht1.}). */
+    static final Pattern PAGE_TOKEN = Pattern.compile("[ph]t1\\.[A-Za-z0-9_-]{20,}");
     /** A 256-bit key in hex, as the local runner makes them. */
     static final Pattern HEX_KEY = Pattern.compile("(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])");
     /** An email address whose local part is shown (a masked one reads {@code a***@contoso.com}). */
@@ -88,6 +88,7 @@ class LogHygieneScan {
         assertThat(leaksIn("code=12345678")).containsExactly("a PIN code");
         assertThat(leaksIn("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")).containsExactly("a JWT");
         assertThat(leaksIn("nextToken=pt1.AAECAwQFBgcICQoLDA0ODxAREhMUFRYX")).containsExactly("a page token");
+        assertThat(leaksIn("nextToken=ht1.AAECAwQFBgcICQoLDA0ODxAREhMUFRYX")).containsExactly("a page token");
         assertThat(leaksIn("key " + "0123456789abcdef".repeat(4))).containsExactly("a hex key");
         assertThat(leaksIn("to li.na@contoso.example")).containsExactly("an email address");
         assertThat(leaksIn("to +8613800138000")).containsExactly("a phone number");

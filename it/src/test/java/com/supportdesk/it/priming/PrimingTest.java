@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ import com.supportdesk.lambda.Priming;
 import com.supportdesk.local.LocalAws;
 import com.supportdesk.local.template.FunctionDefinition;
 import com.supportdesk.local.template.SamTemplate;
+import com.supportdesk.runtime.FunctionEnvironment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +38,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * SnapStart priming of every HTTP function of the template, against the emulators: it reads, and that
- * is all. No item of any table changes, and nothing but a read of the notifications topic's attributes
- * reaches SNS, SES, SSM or Secrets Manager, which all point at one recorder here (with an SLA policy
- * parameter and the HMAC secret configured, so that a read of either during priming would show).
+ * SnapStart priming of every function of the template, against the emulators: the HTTP functions, the
+ * scheduled SLA sweep and the queue's notification dispatcher. It reads, and that is all. No item of any
+ * table changes, and nothing but reads of a topic's attributes and of the SES account reaches SNS, SES,
+ * SSM or Secrets Manager, which all point at one recorder here (with an SLA policy parameter and the HMAC
+ * secret configured, so that a read of either during priming would show).
  */
 @ExtendWith(LocalAwsExtension.class)
 class PrimingTest {
@@ -57,6 +60,11 @@ class PrimingTest {
                         .withStatus(200)
                         .withHeader("Content-Type", "text/xml")
                         .withBody(SnsStub.TOPIC_ATTRIBUTES.formatted("r-1"))));
+        recorder.stubFor(get(urlEqualTo("/v2/email/account"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ProductionAccessEnabled\":false,\"SendingEnabled\":true}")));
     }
 
     @AfterAll
@@ -67,6 +75,13 @@ class PrimingTest {
     static Stream<String> httpFunctions() {
         return SamTemplate.ofProject().functions().stream()
                 .filter(f -> !f.httpRoutes().isEmpty())
+                .map(FunctionDefinition::logicalId);
+    }
+
+    /** The functions that answer no HTTP route: the schedule's and the queue's. */
+    static Stream<String> otherFunctions() {
+        return SamTemplate.ofProject().functions().stream()
+                .filter(f -> f.httpRoutes().isEmpty())
                 .map(FunctionDefinition::logicalId);
     }
 
@@ -102,16 +117,45 @@ class PrimingTest {
         List<Priming.Outcome> outcomes = function.priming().run();
 
         assertThat(everyTable(aws)).as("tables after priming %s", logicalId).isEqualTo(before);
-        // the one read of a topic's attributes is all: no publish, no mail, no parameter, no secret
-        assertThat(recorder.getAllServeEvents())
-                .as("calls to SNS, SES, SSM, Secrets Manager")
-                .allSatisfy(call ->
-                        assertThat(call.getRequest().getBodyAsString()).startsWith("Action=GetTopicAttributes&"));
+        assertOnlyReadsRecorded();
         assertThat(outcomes).hasSameSizeAs(function.priming().steps()).allSatisfy(outcome -> {
             assertThat(outcome.failure()).as(outcome.toString()).isNull();
             // the caller was accepted (not 401) and the route answered without a failure of its own
             assertThat(outcome.status()).as(outcome.toString()).isIn(200, 400, 403, 404, 422);
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherFunctions")
+    void theSweepAndTheDispatcherPrimeWithReadsOnly(String logicalId, LocalAws aws) throws Exception {
+        FunctionDefinition definition =
+                SamTemplate.ofProject().function(logicalId).orElseThrow();
+        Map<String, String> env = new java.util.LinkedHashMap<>(aws.environmentOf(definition));
+        env.putAll(everythingElseRecorded());
+        Object handler = Class.forName(definition.handlerClass())
+                .getConstructor(FunctionEnvironment.class)
+                .newInstance(FunctionEnvironment.of(env, Clock.systemUTC()));
+        Priming priming = (Priming) handler.getClass().getMethod("priming").invoke(handler);
+        assertThat(priming.steps()).as("%s registers priming steps", logicalId).isNotEmpty();
+        recorder.resetRequests();
+        Map<String, List<Map<String, AttributeValue>>> before = everyTable(aws);
+
+        List<Priming.Outcome> outcomes = priming.run();
+
+        assertThat(everyTable(aws)).as("tables after priming %s", logicalId).isEqualTo(before);
+        assertOnlyReadsRecorded();
+        assertThat(outcomes).hasSameSizeAs(priming.steps()).allSatisfy(outcome -> assertThat(outcome.toString())
+                .isEqualTo(outcome.step() + " 200"));
+    }
+
+    /** Reads of a topic's attributes and of the SES account are all: no publish, no mail, no parameter, no secret. */
+    private static void assertOnlyReadsRecorded() {
+        assertThat(recorder.getAllServeEvents())
+                .as("calls to SNS, SES, SSM, Secrets Manager")
+                .allSatisfy(call -> assertThat(call.getRequest().getMethod().value()
+                                + " " + call.getRequest().getUrl() + " "
+                                + call.getRequest().getBodyAsString())
+                        .matches("POST / Action=GetTopicAttributes&.*|GET /v2/email/account "));
     }
 
     @Test

@@ -147,6 +147,60 @@ class IncidentHistoryTest {
     }
 
     @Test
+    void historyTokensAreSealedSoAnEditedOrHandWrittenOneIsRefused() {
+        clock.set(Instant.parse("2031-08-04T00:00:00Z"));
+        List<String> resolved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = open("EXCHANGE_ONLINE", "Mail delay " + i)
+                    .path("incidentId")
+                    .asText();
+            clock.advance(Duration.ofHours(1));
+            Instant resolvedAt = Instant.parse(resolve(id, 1).path("resolvedAt").asText());
+            resolved.add(
+                    0,
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                                    .withZone(java.time.ZoneOffset.UTC)
+                                    .format(resolvedAt)
+                            + "#" + id);
+        }
+        Map<String, String> query = Map.of("service", "EXCHANGE_ONLINE", "limit", "1");
+        HttpResult first = history(query);
+        String token = first.json().path("nextToken").asText();
+        String decoded = new String(
+                java.util.Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1)),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String lastId = ids(first).get(0);
+        assertThat(token).as("opaque").doesNotContain(lastId);
+        assertThat(decoded).as("opaque").doesNotContain(lastId).doesNotContain("resolvedKey");
+
+        Map<String, String> next = new java.util.HashMap<>(query);
+        next.put("nextToken", token);
+        assertThat(ids(history(next))).hasSize(1).doesNotContain(lastId);
+
+        // the position a client would write itself, in the format tokens once had: refused
+        String handWritten = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"v\":1,\"k\":\"" + resolved.get(2) + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        next.put("nextToken", handWritten);
+        HttpResult forged = history(next);
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.errorCode()).isEqualTo("INVALID_NEXT_TOKEN");
+
+        // every one-character edit of a real token: refused
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < token.length(); i++) {
+            char replacement =
+                    alphabet.charAt((alphabet.indexOf(token.charAt(i)) + 1 + alphabet.length()) % alphabet.length());
+            String edited = token.substring(0, i) + replacement + token.substring(i + 1);
+            next.put("nextToken", edited);
+            HttpResult answer = history(next);
+            assertThat(answer.status()).as("edit at %d", i).isEqualTo(400);
+            assertThat(answer.errorCode()).isEqualTo("INVALID_NEXT_TOKEN");
+        }
+    }
+
+    @Test
     void reopeningAnIncidentTakesItOutOfTheHistory() {
         clock.set(Instant.parse("2031-09-01T00:00:00Z"));
         String id = open("M365_APPS", "Enrolment fails").path("incidentId").asText();

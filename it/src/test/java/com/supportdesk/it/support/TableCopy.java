@@ -22,17 +22,22 @@ public final class TableCopy {
                         b -> b.tableName(aws.emulators().tableNames().get(logicalId)))
                 .table();
         String name = logicalId + "-" + UUID.randomUUID();
-        dynamo.createTable(b -> b.tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(t.attributeDefinitions())
-                .keySchema(t.keySchema())
-                .globalSecondaryIndexes(t.globalSecondaryIndexes().stream()
+        dynamo.createTable(b -> {
+            b.tableName(name)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(t.attributeDefinitions())
+                    .keySchema(t.keySchema());
+            // DynamoDB refuses an empty list of indexes: a table without any gets none
+            if (t.hasGlobalSecondaryIndexes() && !t.globalSecondaryIndexes().isEmpty()) {
+                b.globalSecondaryIndexes(t.globalSecondaryIndexes().stream()
                         .map(i -> GlobalSecondaryIndex.builder()
                                 .indexName(i.indexName())
                                 .keySchema(i.keySchema())
                                 .projection(i.projection())
                                 .build())
-                        .toList()));
+                        .toList());
+            }
+        });
         // the SDK's waiter sleeps 20 s whenever its first look finds the table still creating
         for (int i = 0; i < 200; i++) {
             if (dynamo.describeTable(b -> b.tableName(name)).table().tableStatus() == TableStatus.ACTIVE) {

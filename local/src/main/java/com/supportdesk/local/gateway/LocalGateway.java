@@ -12,13 +12,16 @@ import com.supportdesk.local.SimulatedClock;
 import com.supportdesk.local.auth.LocalTokens;
 import com.supportdesk.local.lambda.HttpApiEvents;
 import com.supportdesk.local.lambda.LocalFunction;
-import com.supportdesk.local.lambda.LocalLambdaContext;
 import com.supportdesk.local.sqs.LocalQueues;
 import com.supportdesk.local.template.EventSource;
 import com.supportdesk.local.template.HttpRoute;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.webhooks.WebhookFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -104,12 +107,52 @@ public final class LocalGateway {
     public GatewayResponse handle(GatewayRequest request) {
         String requestId = UUID.randomUUID().toString();
         GatewayResponse response;
-        if (request.rawPath().equals("/_local") || request.rawPath().startsWith("/_local/")) {
+        if (!wellFormedQuery(request.rawQuery())) {
+            // as API Gateway refuses a query string it cannot decode, before any route or authorizer
+            response = GatewayResponse.message(400, "Bad Request");
+        } else if (request.rawPath().equals("/_local") || request.rawPath().startsWith("/_local/")) {
             response = local(request);
         } else {
             response = api(request, requestId);
         }
         return response.withHeader("apigw-requestid", requestId);
+    }
+
+    /**
+     * Whether every percent escape of the query string is {@code %} and two hex digits and the escapes spell
+     * valid UTF-8: what a server can decode without guessing.
+     */
+    static boolean wellFormedQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return true;
+        }
+        for (String part : rawQuery.split("[&=]", -1)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (c != '%') {
+                    bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                    continue;
+                }
+                if (i + 2 >= part.length()
+                        || Character.digit(part.charAt(i + 1), 16) < 0
+                        || Character.digit(part.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Character.digit(part.charAt(i + 1), 16) * 16 + Character.digit(part.charAt(i + 2), 16));
+                i += 2;
+            }
+            try {
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private GatewayResponse api(GatewayRequest request, String requestId) {
@@ -154,10 +197,8 @@ public final class LocalGateway {
                 LocalAws.ACCOUNT,
                 port.getAsInt());
         byte[] event = HttpApiEvents.event(request, invocation).toString().getBytes(StandardCharsets.UTF_8);
-        LocalLambdaContext context = function.newContext(requestId);
-        long started = System.nanoTime();
         try {
-            byte[] result = function.invoke(event, context);
+            byte[] result = function.invoke(event, requestId);
             return HttpApiEvents.response(result);
         } catch (RuntimeException e) {
             // a function error: API Gateway hides it behind a 500; the developer sees it here
@@ -166,12 +207,6 @@ public final class LocalGateway {
             System.err.println("[local] " + functionName + " " + requestId + " failed:");
             cause.printStackTrace(System.err);
             return GatewayResponse.message(500, "Internal Server Error");
-        } finally {
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            if (context.getRemainingTimeInMillis() == 0) {
-                System.err.println("[local] " + functionName + " ran " + took.toMillis()
-                        + " ms, longer than its Timeout; deployed, this invocation would have failed");
-            }
         }
     }
 
@@ -309,6 +344,8 @@ public final class LocalGateway {
             } else {
                 clock.set(Instant.parse(body.get("set").asText()));
             }
+        } catch (SimulatedClock.OutOfRangeException e) {
+            return GatewayResponse.message(400, e.getMessage());
         } catch (DateTimeException | IllegalArgumentException e) {
             return GatewayResponse.message(
                     400, "advance must be a positive ISO-8601 duration (PT2H, P1D); set an ISO-8601 instant");

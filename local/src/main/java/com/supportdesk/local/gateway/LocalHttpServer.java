@@ -1,34 +1,43 @@
 package com.supportdesk.local.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The JDK's HTTP server on the loopback interface, handing every request to the {@link LocalGateway}.
- * A few worker threads; bodies over {@link LocalGateway#MAX_BODY_BYTES} are refused unread.
+ * An HTTP server (Jetty) on the loopback interface, handing every request to the {@link LocalGateway}.
+ *
+ * <p>Enough threads that concurrent requests reach the functions at once (each function then bounds
+ * itself by its instances, see {@code LocalFunction}). Bodies over {@link LocalGateway#MAX_BODY_BYTES} are
+ * refused unread. What the server refuses before the gateway sees it (a request line or header it cannot
+ * parse) is answered in API Gateway's shape too, {@code {"message": "Bad Request"}}, never an HTML page.
  */
 public final class LocalHttpServer implements AutoCloseable {
-    private static final int WORKERS = 8;
+    /** Threads answering requests; more than the requests a test or benchmark sends at once. */
+    private static final int MAX_THREADS = 200;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private LocalHttpServer(HttpServer server, ExecutorService workers) {
+    private LocalHttpServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.workers = workers;
+        this.connector = connector;
     }
 
     /**
@@ -36,89 +45,137 @@ public final class LocalHttpServer implements AutoCloseable {
      * reported before anything slow starts.
      */
     public static LocalHttpServer bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        AtomicInteger ids = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
-            Thread t = new Thread(r, "local-http-" + ids.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(workers);
-        return new LocalHttpServer(server, workers);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+        threads.setName("local-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(port);
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        server.setErrorHandler(LocalHttpServer::answerError);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Cannot bind port " + port, e);
+        }
+        return new LocalHttpServer(server, connector);
     }
 
     /** Starts answering every request with {@code gateway}. */
     public LocalHttpServer serve(LocalGateway gateway, boolean accessLog) {
-        server.createContext("/", exchange -> serve(exchange, gateway, accessLog));
-        server.start();
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback, gateway, accessLog);
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The local HTTP server did not start", e);
+        }
         return this;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private static void serve(HttpExchange exchange, LocalGateway gateway, boolean accessLog) throws IOException {
+    private static void serve(
+            Request request, Response response, Callback callback, LocalGateway gateway, boolean accessLog) {
         long started = System.nanoTime();
-        try (exchange) {
-            GatewayResponse response;
-            byte[] body = readBody(exchange);
+        GatewayResponse answer;
+        try {
+            byte[] body = readBody(request);
             if (body == null) {
-                response = GatewayResponse.message(413, "Request Entity Too Large");
+                answer = GatewayResponse.message(413, "Request Entity Too Large");
             } else {
                 List<Map.Entry<String, String>> headers = new ArrayList<>();
-                exchange.getRequestHeaders()
-                        .forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
-                GatewayRequest request = new GatewayRequest(
-                        exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(),
+                for (HttpField field : request.getHeaders()) {
+                    headers.add(Map.entry(field.getName(), field.getValue()));
+                }
+                String path = request.getHttpURI().getPath();
+                GatewayRequest gatewayRequest = new GatewayRequest(
+                        request.getMethod(),
+                        path == null || path.isEmpty() ? "/" : path,
+                        request.getHttpURI().getQuery(),
                         headers,
                         body,
-                        exchange.getRemoteAddress().getAddress().getHostAddress());
-                try {
-                    response = gateway.handle(request);
-                } catch (RuntimeException e) {
-                    e.printStackTrace(System.err);
-                    response = GatewayResponse.message(500, "Internal Server Error");
-                }
+                        Request.getRemoteAddr(request));
+                answer = gateway.handle(gatewayRequest);
             }
-            response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
-            boolean noBody = response.status() == 204
-                    || response.status() == 304
-                    || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-            exchange.sendResponseHeaders(
-                    response.status(), noBody ? -1 : response.body().length == 0 ? -1 : response.body().length);
-            if (!noBody && response.body().length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-            if (accessLog) {
-                System.out.printf(
-                        "[local] %s %s -> %d (%d ms)%n",
-                        exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(),
-                        response.status(),
-                        (System.nanoTime() - started) / 1_000_000);
-            }
+        } catch (IOException | RuntimeException e) {
+            // reading the body failed, or the runner itself did (a function's failure is handled, with its
+            // stack trace, by the gateway): the developer sees what, the client API Gateway's plain 500
+            System.err.println("[local] " + request.getMethod() + " "
+                    + request.getHttpURI().getPath() + " failed: " + e);
+            answer = GatewayResponse.message(500, "Internal Server Error");
         }
+        write(request, response, callback, answer);
+        if (accessLog) {
+            System.out.printf(
+                    "[local] %s %s -> %d (%d ms)%n",
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    answer.status(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static void write(Request request, Response response, Callback callback, GatewayResponse answer) {
+        response.setStatus(answer.status());
+        answer.headers().forEach(h -> response.getHeaders().add(h.getKey(), h.getValue()));
+        boolean noBody = answer.status() == 204
+                || answer.status() == 304
+                || request.getMethod().equalsIgnoreCase("HEAD")
+                || answer.body().length == 0;
+        if (noBody) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, null, callback);
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        }
+    }
+
+    /**
+     * What Jetty itself refuses (a request line or header it cannot parse, a bad percent escape in the
+     * path): the status it chose, with API Gateway's error body instead of Jetty's HTML page.
+     */
+    private static boolean answerError(Request request, Response response, Callback callback) {
+        int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+        String reason =
+                switch (status) {
+                    case 400 -> "Bad Request";
+                    case 404 -> "Not Found";
+                    case 405 -> "Method Not Allowed";
+                    case 413 -> "Request Entity Too Large";
+                    case 414 -> "Request-URI Too Long";
+                    case 431 -> "Request Header Fields Too Large";
+                    default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+                };
+        GatewayResponse answer = GatewayResponse.message(status, reason);
+        response.getHeaders().clear();
+        write(request, response, callback, answer);
+        return true;
     }
 
     /** The body, or null when it is larger than the limit. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > LocalGateway.MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException ignored) {
-                // let the read below decide
-            }
+    private static byte[] readBody(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > LocalGateway.MAX_BODY_BYTES) {
+            return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = Request.asInputStream(request)) {
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
@@ -133,12 +190,10 @@ public final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            System.err.println("[local] the HTTP server did not stop cleanly: " + e);
         }
     }
 }

@@ -15,9 +15,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,20 +33,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * in and JSON out:
  *
  * <ul>
- *   <li>the handler class ({@code Handler: pkg.Class::method}) is instantiated once, through its public
- *       constructor taking a {@link FunctionEnvironment} (locally resolved environment and the runner's clock);</li>
+ *   <li>each execution environment (instance) gets its own handler object, made through the handler class's
+ *       public constructor taking a {@link FunctionEnvironment} (locally resolved environment and the
+ *       runner's clock), as Lambda initialises each new execution environment;</li>
  *   <li>the input type is the parameter type of the handler method (the non-bridge {@code handleRequest});</li>
  *   <li>event JSON is turned into that type, and the result back into JSON, with
  *       {@link LambdaEventSerializers#serializerFor}, the library the runtime itself uses;</li>
  *   <li>{@code RequestStreamHandler}-style methods {@code (InputStream, OutputStream, Context)} get the bytes as is.</li>
  * </ul>
  *
- * <p>Like one Lambda execution environment, an instance handles one invocation at a time; concurrent
- * requests to the same function wait for each other.
+ * <p>Concurrency as in Lambda: one instance handles one invocation at a time, and concurrent invocations
+ * run at once on separate instances. The first instance is made when the function is loaded (so that a
+ * function that cannot initialise is reported at start); more are made when an invocation finds every
+ * existing one busy, up to {@code maxInstances} (the function's concurrency limit). An invocation beyond
+ * that waits, first come first served, for an instance to become free, rather than being throttled. A free
+ * instance that was used last is used next, as Lambda prefers warm environments, so sequential invocations
+ * keep to one instance.
  */
 public final class LocalFunction {
     private final FunctionDefinition definition;
-    private final Object handler;
+    private final Constructor<?> constructor;
+    private final FunctionEnvironment environment;
     private final Method method;
     private final Kind kind;
     private final PojoSerializer<Object> input;
@@ -46,7 +61,16 @@ public final class LocalFunction {
     private final Duration timeout;
     private final int memoryMb;
     private final String arn;
-    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final int maxInstances;
+    /** Guards {@link #idle}, {@link #instances} and {@link #creating}; fair, so waiting invocations go in order. */
+    private final ReentrantLock pool = new ReentrantLock(true);
+
+    private final Condition freed = pool.newCondition();
+    private final Deque<Instance> idle = new ArrayDeque<>();
+    private final List<Instance> instances = new ArrayList<>();
+    private int creating;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     private enum Kind {
         POJO,
@@ -54,18 +78,27 @@ public final class LocalFunction {
         STREAM
     }
 
+    /**
+     * One execution environment: its handler object and its own log stream (which is how an environment is
+     * told apart in CloudWatch, and how {@code cold_start} is counted per environment).
+     */
+    private record Instance(Object handler, String logStream) {}
+
     private LocalFunction(
             FunctionDefinition definition,
-            Object handler,
+            Constructor<?> constructor,
+            FunctionEnvironment environment,
             Method method,
             Kind kind,
             PojoSerializer<Object> input,
             PojoSerializer<Object> output,
             Duration timeout,
             int memoryMb,
-            String arn) {
+            String arn,
+            int maxInstances) {
         this.definition = definition;
-        this.handler = handler;
+        this.constructor = constructor;
+        this.environment = environment;
         this.method = method;
         this.kind = kind;
         this.input = input;
@@ -73,6 +106,18 @@ public final class LocalFunction {
         this.timeout = timeout;
         this.memoryMb = memoryMb;
         this.arn = arn;
+        this.maxInstances = maxInstances;
+    }
+
+    /** Loads the function with at most one instance (tests of one handler object). */
+    public static LocalFunction load(
+            FunctionDefinition definition,
+            FunctionEnvironment context,
+            ClassLoader loader,
+            Duration timeout,
+            int memoryMb,
+            String arn) {
+        return load(definition, context, loader, timeout, memoryMb, arn, 1);
     }
 
     /**
@@ -84,7 +129,11 @@ public final class LocalFunction {
             ClassLoader loader,
             Duration timeout,
             int memoryMb,
-            String arn) {
+            String arn,
+            int maxInstances) {
+        if (maxInstances < 1) {
+            throw new IllegalArgumentException("A function needs at least one instance, not " + maxInstances);
+        }
         Class<?> type = handlerClass(definition, loader);
         String className = type.getName();
         Constructor<?> constructor;
@@ -97,15 +146,6 @@ public final class LocalFunction {
                     e);
         }
         Method method = handlerMethod(definition, type);
-        Object handler;
-        try {
-            handler = constructor.newInstance(context);
-        } catch (InvocationTargetException e) {
-            throw new FunctionLoadException(
-                    definition.logicalId() + ": " + className + " failed to initialise: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new FunctionLoadException(definition.logicalId() + ": cannot instantiate " + className, e);
-        }
         Class<?>[] parameters = method.getParameterTypes();
         Kind kind = parameters.length == 3 ? Kind.STREAM : parameters.length == 2 ? Kind.POJO : Kind.POJO_NO_CONTEXT;
         PojoSerializer<Object> in = null;
@@ -114,7 +154,44 @@ public final class LocalFunction {
             in = serializer(parameters[0], loader);
             out = method.getReturnType() == void.class ? null : serializer(method.getReturnType(), loader);
         }
-        return new LocalFunction(definition, handler, method, kind, in, out, timeout, memoryMb, arn);
+        LocalFunction function = new LocalFunction(
+                definition, constructor, context, method, kind, in, out, timeout, memoryMb, arn, maxInstances);
+        function.idle.push(function.newInstance());
+        return function;
+    }
+
+    /**
+     * A new execution environment: the handler made through its {@code FunctionEnvironment} constructor (its
+     * init phase), and a log stream of its own.
+     *
+     * @throws FunctionLoadException when the constructor throws
+     */
+    private Instance newInstance() {
+        Object handler;
+        try {
+            handler = constructor.newInstance(environment);
+        } catch (InvocationTargetException e) {
+            throw new FunctionLoadException(
+                    definition.logicalId() + ": "
+                            + constructor.getDeclaringClass().getName() + " failed to initialise: " + e.getCause(),
+                    e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new FunctionLoadException(
+                    definition.logicalId() + ": cannot instantiate "
+                            + constructor.getDeclaringClass().getName(),
+                    e);
+        }
+        Instance instance = new Instance(
+                handler,
+                LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[$LATEST]"
+                        + UUID.randomUUID().toString().replace("-", ""));
+        pool.lock();
+        try {
+            instances.add(instance);
+        } finally {
+            pool.unlock();
+        }
+        return instance;
     }
 
     /**
@@ -198,47 +275,140 @@ public final class LocalFunction {
         return method.getParameterTypes()[0];
     }
 
+    /** The handler object of the first instance (the one sequential invocations use). */
     public Object handler() {
-        return handler;
-    }
-
-    public LocalLambdaContext newContext(String requestId) {
-        return new LocalLambdaContext(definition.logicalId(), arn, requestId, timeout, memoryMb);
-    }
-
-    /**
-     * Invokes the handler with an event given as JSON and returns its result as JSON ({@code null} when
-     * the handler returns nothing).
-     *
-     * @throws FunctionErrorException when the handler throws (as the runtime reports an error to Lambda)
-     */
-    public byte[] invoke(byte[] eventJson, Context context) {
-        oneAtATime.lock();
+        pool.lock();
         try {
-            switch (kind) {
-                case STREAM -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    call(new ByteArrayInputStream(eventJson), out, context);
-                    return out.toByteArray();
-                }
-                case POJO, POJO_NO_CONTEXT -> {
-                    Object event = input.fromJson(new ByteArrayInputStream(eventJson));
-                    Object result = kind == Kind.POJO ? call(event, context) : call(event);
-                    if (output == null || result == null) {
-                        return "null".getBytes(StandardCharsets.UTF_8);
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    output.toJson(result, out);
-                    return out.toByteArray();
-                }
-                default -> throw new IllegalStateException();
-            }
+            return instances.get(0).handler();
         } finally {
-            oneAtATime.unlock();
+            pool.unlock();
         }
     }
 
-    private Object call(Object... arguments) {
+    /** The handler objects of every instance made so far, oldest first. */
+    public List<Object> handlers() {
+        pool.lock();
+        try {
+            return instances.stream().map(Instance::handler).toList();
+        } finally {
+            pool.unlock();
+        }
+    }
+
+    /** How many instances (execution environments) have been made so far. */
+    public int instanceCount() {
+        pool.lock();
+        try {
+            return instances.size();
+        } finally {
+            pool.unlock();
+        }
+    }
+
+    /** The most invocations that have run at the same moment so far. */
+    public int mostConcurrentInvocations() {
+        return mostAtOnce.get();
+    }
+
+    /** The concurrency limit: at most this many instances, so at most this many invocations at once. */
+    public int maxInstances() {
+        return maxInstances;
+    }
+
+    /** Takes a free instance, makes one if all are busy and the limit allows, else waits for one. */
+    private Instance acquire() {
+        pool.lock();
+        try {
+            while (idle.isEmpty() && instances.size() + creating >= maxInstances) {
+                freed.awaitUninterruptibly();
+            }
+            if (!idle.isEmpty()) {
+                return idle.pop();
+            }
+            creating++;
+        } finally {
+            pool.unlock();
+        }
+        try {
+            return newInstance();
+        } catch (RuntimeException e) {
+            throw new FunctionErrorException(definition.logicalId(), e);
+        } finally {
+            createdOrFailed();
+        }
+    }
+
+    /** One instance fewer in the making: a waiting invocation may now make one or take the new one. */
+    private void createdOrFailed() {
+        pool.lock();
+        try {
+            creating--;
+            freed.signal();
+        } finally {
+            pool.unlock();
+        }
+    }
+
+    private void release(Instance instance) {
+        pool.lock();
+        try {
+            idle.push(instance);
+            freed.signal();
+        } finally {
+            pool.unlock();
+        }
+    }
+
+    /**
+     * Invokes the handler of a free instance with an event given as JSON and returns its result as JSON
+     * ({@code null} when the handler returns nothing). Waits for a free instance when the function is at its
+     * concurrency limit; the function's {@code Timeout} counts from when an instance takes the invocation.
+     *
+     * @throws FunctionErrorException when the handler throws (as the runtime reports an error to Lambda), or
+     *                                when a new instance fails to initialise
+     */
+    public byte[] invoke(byte[] eventJson, String requestId) {
+        Instance instance = acquire();
+        int now = running.incrementAndGet();
+        mostAtOnce.accumulateAndGet(now, Math::max);
+        LocalLambdaContext context =
+                new LocalLambdaContext(definition.logicalId(), arn, requestId, instance.logStream(), timeout, memoryMb);
+        long started = System.nanoTime();
+        try {
+            return invoke(instance.handler(), eventJson, context);
+        } finally {
+            running.decrementAndGet();
+            release(instance);
+            if (context.getRemainingTimeInMillis() == 0) {
+                System.err.println("[local] " + definition.logicalId() + " " + requestId + " ran "
+                        + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                        + " ms, longer than its Timeout; deployed, this invocation would have failed");
+            }
+        }
+    }
+
+    private byte[] invoke(Object handler, byte[] eventJson, Context context) {
+        switch (kind) {
+            case STREAM -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                call(handler, new ByteArrayInputStream(eventJson), out, context);
+                return out.toByteArray();
+            }
+            case POJO, POJO_NO_CONTEXT -> {
+                Object event = input.fromJson(new ByteArrayInputStream(eventJson));
+                Object result = kind == Kind.POJO ? call(handler, event, context) : call(handler, event);
+                if (output == null || result == null) {
+                    return "null".getBytes(StandardCharsets.UTF_8);
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                output.toJson(result, out);
+                return out.toByteArray();
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private Object call(Object handler, Object... arguments) {
         try {
             return method.invoke(handler, arguments);
         } catch (InvocationTargetException e) {

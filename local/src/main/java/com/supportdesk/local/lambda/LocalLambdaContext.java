@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The {@link Context} a locally invoked function gets: its name, the request id, the time left before
+ * The {@link Context} a locally invoked function gets: its name, the request id, the log stream of the
+ * instance (execution environment) that runs it, the time left before
  * the function's {@code Timeout} from template.yaml, its memory size, and a logger that writes to the
  * runner's console prefixed with the function and request.
  */
@@ -16,13 +17,20 @@ public final class LocalLambdaContext implements Context {
     private final String functionName;
     private final String requestId;
     private final String functionArn;
+    private final String logStream;
     private final int memoryMb;
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
     public LocalLambdaContext(
-            String functionName, String functionArn, String requestId, Duration timeout, int memoryMb) {
+            String functionName,
+            String functionArn,
+            String requestId,
+            String logStream,
+            Duration timeout,
+            int memoryMb) {
         this.functionName = functionName;
+        this.logStream = logStream;
         this.functionArn = functionArn;
         this.requestId = requestId;
         this.memoryMb = memoryMb;
@@ -53,7 +61,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local/[$LATEST]" + requestId;
+        return logStream;
     }
 
     @Override

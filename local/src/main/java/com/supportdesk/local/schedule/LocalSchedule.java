@@ -154,7 +154,7 @@ public final class LocalSchedule implements AutoCloseable {
                 .map(input -> input.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> ScheduledEvents.event(at, settings.ruleArn(), region, account));
         try {
-            function.invoke(event, function.newContext(requestId));
+            function.invoke(event, requestId);
         } catch (RuntimeException e) {
             Throwable cause =
                     e instanceof LocalFunction.FunctionErrorException && e.getCause() != null ? e.getCause() : e;

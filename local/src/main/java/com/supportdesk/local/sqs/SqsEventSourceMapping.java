@@ -199,7 +199,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         byte[] event = SqsEvents.event(batch, settings.queue().arn(), region);
         SqsEvents.BatchResult result;
         try {
-            byte[] response = function.invoke(event, function.newContext(requestId));
+            byte[] response = function.invoke(event, requestId);
             result = settings.reportBatchItemFailures()
                     ? SqsEvents.reportedFailures(response, ids)
                     : new SqsEvents.BatchResult(Set.of(), null);

@@ -127,6 +127,34 @@ class LocalGatewayTest {
     }
 
     @Test
+    void aQueryStringThatCannotBeDecodedIs400InApiGatewaysShapeBeforeAnyFunctionRuns() throws Exception {
+        for (String query : List.of("%zz=1", "x=%", "x=%4", "x=%e9", "%C3%28=1", "x=1&%gg")) {
+            GatewayResponse response = send("GET", "/things/t1?" + query, token("contoso", "admin"), null);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(json(response).path("message").asText()).as(query).isEqualTo("Bad Request");
+        }
+        assertThat(send("GET", "/things/t1?x=%E2%9C%93&y=a+b&z", token("contoso", "admin"), null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aClockMoveBeyondTheInstantsTheClockServesIs400AndLeavesTheClockAlone() throws Exception {
+        String operator = token(null, "operator");
+        for (String body : List.of(
+                "{\"set\":\"+1000000000-01-01T00:00:00Z\"}",
+                "{\"set\":\"1969-12-31T23:59:59Z\"}",
+                "{\"advance\":\"P3000000D\"}")) {
+            GatewayResponse response = send("POST", "/_local/clock", operator, body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(json(response).path("message").asText()).as(body).contains(SimulatedClock.LATEST.toString());
+            assertThat(clock.instant()).isEqualTo(START);
+        }
+        assertThat(send("GET", "/things/t1", token("contoso", "admin"), null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void oversizedBodiesAre413() {
         String big = "x".repeat(LocalGateway.MAX_BODY_BYTES + 1);
         assertThat(send("PUT", "/things/t1", token("contoso", "admin"), big).status())

@@ -40,7 +40,7 @@ class LocalFunctionTest {
                 {"version":"2.0","routeKey":"GET /echo","rawPath":"/echo","rawQueryString":"",
                  "headers":{},"requestContext":{"requestId":"r1","authorizer":{"jwt":{"claims":{"sub":"s"},"scopes":null}}},
                  "isBase64Encoded":false}""";
-        byte[] result = function.invoke(event.getBytes(StandardCharsets.UTF_8), function.newContext("r1"));
+        byte[] result = function.invoke(event.getBytes(StandardCharsets.UTF_8), "r1");
         JsonNode response = Json.MAPPER.readTree(result);
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         assertThat(response.path("multiValueHeaders").path("x-echo").size()).isEqualTo(2);
@@ -58,7 +58,7 @@ class LocalFunctionTest {
     void handlerErrorsSurfaceAsFunctionErrors() {
         LocalFunction function = load(EchoHandler.class.getName());
         byte[] event = "{\"rawQueryString\":\"boom\",\"requestContext\":{}}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> function.invoke(event, function.newContext("r2")))
+        assertThatThrownBy(() -> function.invoke(event, "r2"))
                 .isInstanceOf(LocalFunction.FunctionErrorException.class)
                 .hasRootCauseMessage("boom");
     }

@@ -2,19 +2,35 @@ package com.supportdesk.functions.reportaggregator;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.supportdesk.api.Json;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.SlaPolicySource;
+import com.supportdesk.lambda.Priming;
+import com.supportdesk.lambda.PrimingStep;
+import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.reports.ReportAggregator;
 import com.supportdesk.reports.SlaReportStore;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
 import com.supportdesk.runtime.Log;
+import com.supportdesk.sla.SlaWarmUp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -23,9 +39,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * is not a notification request, or whose DynamoDB writes failed, is reported back: the queue delivers it
  * again and, after its last receive, moves it to the reports dead-letter queue. Its own small function:
  * it reads cases and writes only the report's aggregates (decision 0017).
+ *
+ * <p>Lambda calls the stream method, which reads the records with the project's mapper and writes the batch
+ * response itself, so the runtime never sets up its own JSON (whose event classes need joda-time, which the
+ * lean jar leaves out: decision 0009). The typed method stays for the tests.
+ *
+ * <p>SnapStart priming reads only: a request about a case that does not exist (parsed, the case read, nothing
+ * counted), one day of the aggregates of a tenant no one registers, and the SLA engine.
  */
-public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, RequestStreamHandler {
+    /** A case id no case has (I, O, L and U are never in ids), of a tenant no one registers. */
+    static final String ABSENT_CASE = "CS-IOLU-IOLU-IOLU";
+
+    static final String ABSENT_TENANT = "snapstart-priming";
+
+    /** One record of the queue's event: what the aggregator needs of it. */
+    private record Message(String messageId, String body) {}
+
     private final ReportAggregator aggregator;
+    /** Held here: the runtime holds checkpoint hooks weakly. */
+    private final Priming priming;
 
     public ReportAggregatorHandler() {
         this(FunctionEnvironment.fromSystem());
@@ -35,18 +68,62 @@ public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, S
         DynamoDbClient dynamo = new AwsClients(context).dynamoDb();
         String table = context.required("CASES_TABLE");
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
-        this.aggregator = new ReportAggregator(
-                new CaseRepository(dynamo, table, sla), sla, new SlaReportStore(dynamo, table), context.clock());
+        SlaReportStore store = new SlaReportStore(dynamo, table);
+        this.aggregator = new ReportAggregator(new CaseRepository(dynamo, table, sla), sla, store, context.clock());
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        this.priming = Priming.reads(
+                PrimingStep.read("request of case " + ABSENT_CASE, () -> aggregator.handle(primingRequest())),
+                PrimingStep.read(
+                        "aggregates of " + ABSENT_TENANT, () -> store.read(day, day, Optional.of(ABSENT_TENANT))),
+                PrimingStep.read("SLA engine", () -> SlaWarmUp.run(Instant.now())),
+                PrimingStep.read("batch response JSON", () -> {
+                    try {
+                        answer(List.of("priming"), OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+    }
+
+    /** What this function does before a SnapStart snapshot (the tests run it directly). */
+    public Priming priming() {
+        return priming;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(input);
+        List<Message> messages = new ArrayList<>();
+        if (event != null) {
+            for (JsonNode record : event.path("Records")) {
+                JsonNode body = record.get("body");
+                messages.add(new Message(
+                        record.path("messageId").asText(null), body == null || body.isNull() ? null : body.asText()));
+            }
+        }
+        answer(aggregate(messages), output);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<Message> messages = new ArrayList<>();
+        if (event.getRecords() != null) {
+            for (SQSEvent.SQSMessage record : event.getRecords()) {
+                messages.add(new Message(record.getMessageId(), record.getBody()));
+            }
+        }
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage record : records) {
+        aggregate(messages).forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+        return new SQSBatchResponse(failures);
+    }
+
+    /** @return the message ids of the records to deliver again */
+    private List<String> aggregate(List<Message> messages) {
+        List<String> failures = new ArrayList<>();
+        for (Message message : messages) {
             try {
-                if (aggregator.handle(record.getBody()) == ReportAggregator.Outcome.REJECTED) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+                if (aggregator.handle(message.body()) == ReportAggregator.Outcome.REJECTED) {
+                    failures.add(message.messageId());
                 }
             } catch (RuntimeException e) {
                 // DynamoDB failed or throttled after the SDK's retries: the queue tries again later
@@ -54,9 +131,34 @@ public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, S
                         "report_message_failed",
                         Map.of("exception", e.getClass().getName()),
                         e);
-                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+                failures.add(message.messageId());
             }
         }
-        return new SQSBatchResponse(failures);
+        return failures;
+    }
+
+    /** The SQS batch response as Lambda reads it: {@code {"batchItemFailures":[{"itemIdentifier":...}]}}. */
+    private static void answer(List<String> failures, OutputStream output) throws IOException {
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        ArrayNode items = response.putArray("batchItemFailures");
+        failures.forEach(id -> items.addObject().put("itemIdentifier", id));
+        output.write(Json.MAPPER.writeValueAsBytes(response));
+    }
+
+    /** A case acknowledgement about a case that does not exist: parsed, the case read, nothing counted. */
+    private static String primingRequest() {
+        ObjectNode request = Json.MAPPER
+                .createObjectNode()
+                .put("schema", NotificationRequest.SCHEMA)
+                .put("version", NotificationRequest.VERSION)
+                .put("notificationId", ABSENT_CASE + "#ack#priming")
+                .put("type", "CASE_ACKNOWLEDGEMENT")
+                .put("tenantId", ABSENT_TENANT)
+                .put("caseId", ABSENT_CASE)
+                .put("language", "en")
+                .put("occurredAt", "2026-01-05T01:00:00Z");
+        request.putObject("recipient").put("ref", "CASE_CONTACT").put("channel", "EMAIL");
+        request.putObject("details");
+        return request.toString();
     }
 }

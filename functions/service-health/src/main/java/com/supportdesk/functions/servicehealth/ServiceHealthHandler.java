@@ -14,6 +14,7 @@ import com.supportdesk.lambda.Route;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.runtime.AwsClients;
 import com.supportdesk.runtime.FunctionEnvironment;
+import com.supportdesk.runtime.SecretKeySource;
 import com.supportdesk.servicehealth.IncidentChange;
 import com.supportdesk.servicehealth.IncidentHistory;
 import com.supportdesk.servicehealth.IncidentRepository;
@@ -45,7 +46,9 @@ public final class ServiceHealthHandler extends HttpApiFunction implements Reque
                 new IncidentService(
                         new IncidentRepository(dynamo, context.required("INCIDENTS_TABLE")),
                         context.clock(),
-                        IncidentHistory.parse(context.optional("INCIDENT_HISTORY_DAYS"))),
+                        IncidentHistory.parse(context.optional("INCIDENT_HISTORY_DAYS")),
+                        // the history's nextToken is sealed with the key of the case lists' page tokens
+                        SecretKeySource.of(context, "PAGE_TOKEN_SECRET_ARN", "PAGE_TOKEN_KEY", "page-token key")),
                 holidays(context, dynamo));
     }
 
