@@ -1,6 +1,7 @@
 package com.supportdesk.lambda;
 
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.refusal.Refusal;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record ApiRequest(
     public String path(String name) {
         String value = pathParameters.get(name);
         if (value == null || value.isBlank()) {
-            throw Refusal.notFound("The resource");
+            throw Refusal.notFound(Text.of("NOT_FOUND.resource"));
         }
         return value;
     }
@@ -37,6 +38,11 @@ public record ApiRequest(
     /** Header names are matched case-insensitively (HTTP API lower-cases them already). */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).filter(v -> !v.isBlank());
+    }
+
+    /** The {@code Accept-Language} header, for the domain to choose the language of its words with. */
+    public Optional<String> acceptLanguage() {
+        return header("Accept-Language");
     }
 
     public <T> T body(Class<T> type) {

@@ -1,5 +1,7 @@
 package com.supportdesk.lambda;
 
+import com.supportdesk.model.Language;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,5 +32,12 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
 
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, Map.of());
+    }
+
+    /** This response with {@code Content-Language}: the language its words are written in. */
+    public ApiResponse inLanguage(Language language) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("content-language", language.tag());
+        return new ApiResponse(status, body, all);
     }
 }

@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.LanguageChoice;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.ClaimsReader;
+import com.supportdesk.model.Language;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
 import java.io.IOException;
@@ -19,13 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Base of every HTTP function: verified claims → {@link Caller}, v2 event → {@link ApiRequest},
  * the route's answer → v2 response. Every failure becomes the JSON error body; nothing a client sends
  * can produce a stack trace or a 5xx. A dependency that is down or throttling (see {@link Outages}) is 503
- * with {@code Retry-After}; any other unexpected failure is 500.
+ * with {@code Retry-After}; any other unexpected failure is 500. Every error is written in the language
+ * {@link LanguageChoice} picks from the request's {@code Accept-Language} and, once the domain has read it,
+ * the organisation's language; its {@code Content-Language} says which.
  *
  * <p>Lambda calls the stream method (it has the most parameters): the event is read and the response
  * written by {@link HttpApiJson} with the project's own Jackson, so the runtime never sets up its
@@ -38,8 +44,7 @@ public abstract class HttpApiFunction
 
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
-    private static final Refusal UNAVAILABLE = Refusal.unavailable(
-            "SERVICE_UNAVAILABLE", "The service is briefly unavailable. Please retry in a few seconds.");
+    private static final Refusal UNAVAILABLE = Refusal.unavailable("SERVICE_UNAVAILABLE");
 
     private final Map<String, Route> routes;
     private Priming priming = Priming.NONE;
@@ -85,17 +90,19 @@ public abstract class HttpApiFunction
     /** The answer to one event, inside whatever log scope is open (none while priming). */
     final APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         String routeKey = event == null ? null : event.getRouteKey();
+        Optional<String> acceptLanguage = acceptLanguage(event);
         try {
             Route route = routes.get(routeKey);
             if (route == null) {
-                throw Refusal.notFound("The route");
+                throw Refusal.notFound(Text.of("NOT_FOUND.route"));
             }
             ApiRequest request = toRequest(event, routeKey);
             return toResponse(route.handle(request));
         } catch (Refusal e) {
-            return HttpErrors.of(e);
+            return HttpErrors.of(e, LanguageChoice.choose(acceptLanguage, e.organisationLanguage()));
         } catch (TransportRefusal e) {
-            return HttpErrors.of(e.status, e.code, e.getMessage(), Map.of());
+            Language language = LanguageChoice.choose(acceptLanguage, Optional.empty());
+            return HttpErrors.of(e.status, e.code, e.text.in(language), language, Map.of());
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
                 // a dependency is down or throttling after the SDK's retries: the client may try again shortly
@@ -106,7 +113,7 @@ public abstract class HttpApiFunction
                                 String.valueOf(routeKey),
                                 "exception",
                                 e.getClass().getName()));
-                return HttpErrors.of(UNAVAILABLE);
+                return HttpErrors.of(UNAVAILABLE, LanguageChoice.choose(acceptLanguage, Optional.empty()));
             }
             // Only the type and route are logged: messages may quote request data.
             Log.error(
@@ -117,8 +124,22 @@ public abstract class HttpApiFunction
                             "exception",
                             e.getClass().getName()),
                     e);
-            return HttpErrors.of(500, "INTERNAL", "Something went wrong on our side. Please try again.", Map.of());
+            Language language = LanguageChoice.choose(acceptLanguage, Optional.empty());
+            return HttpErrors.of(500, "INTERNAL", Text.of("INTERNAL").in(language), language, Map.of());
         }
+    }
+
+    /** The caller's Accept-Language, read from the event itself so that even a refusal of the envelope has it. */
+    private static Optional<String> acceptLanguage(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getHeaders() == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String> header : event.getHeaders().entrySet()) {
+            if ("accept-language".equalsIgnoreCase(header.getKey())) {
+                return Optional.ofNullable(header.getValue()).filter(v -> !v.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     private static ApiRequest toRequest(APIGatewayV2HTTPEvent event, String routeKey) {
@@ -129,7 +150,7 @@ public abstract class HttpApiFunction
         if (METHODS_WITH_BODY.contains(method) && body != null && !body.isEmpty()) {
             String contentType = headers.getOrDefault("content-type", "");
             if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                throw new TransportRefusal(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+                throw new TransportRefusal(415, "UNSUPPORTED_MEDIA_TYPE", Text.of("UNSUPPORTED_MEDIA_TYPE"));
             }
         }
         return new ApiRequest(
@@ -157,14 +178,13 @@ public abstract class HttpApiFunction
             try {
                 bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw Refusal.invalid("INVALID_BODY", "The request body could not be decoded.");
+                throw Refusal.invalid("INVALID_BODY");
             }
         } else {
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new TransportRefusal(
-                    413, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            throw new TransportRefusal(413, "BODY_TOO_LARGE", Text.of("BODY_TOO_LARGE", "max", MAX_BODY_BYTES));
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -199,13 +219,16 @@ public abstract class HttpApiFunction
 
     /** What the request's envelope gets wrong (size, media type): HTTP's own business, not the domain's. */
     private static final class TransportRefusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final int status;
         private final String code;
+        private final transient Text text;
 
-        TransportRefusal(int status, String code, String message) {
-            super(message, null, false, false);
+        TransportRefusal(int status, String code, Text text) {
+            super(code, null, false, false);
             this.status = status;
             this.code = code;
+            this.text = text;
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.supportdesk.i18n.Text;
+import com.supportdesk.model.Language;
 import com.supportdesk.refusal.Refusal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,14 +67,76 @@ class HttpApiFunctionTest {
     @Test
     void domainRefusalsKeepTheirStatusAndCode() {
         APIGatewayV2HTTPResponse response = function(r -> {
-                    throw Refusal.ruleBroken("SEVERITY_NOT_ALLOWED", "Severity A needs the ADVANCED plan.");
+                    throw Refusal.ruleBroken(
+                            "SEVERITY_A_REQUIRES_BUSINESS_IMPACT", Text.of("SEVERITY_A_REQUIRES_BUSINESS_IMPACT"));
                 })
                 .handleRequest(event("POST /things", AGENT, "{}"), null);
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
         assertThat(response.getBody())
-                .isEqualTo(
-                        "{\"error\":{\"code\":\"SEVERITY_NOT_ALLOWED\",\"message\":\"Severity A needs the ADVANCED plan.\"}}");
+                .isEqualTo("{\"error\":{\"code\":\"SEVERITY_A_REQUIRES_BUSINESS_IMPACT\",\"message\":\"A severity A"
+                        + " case needs a statement of its business impact (field businessImpact).\"}}");
+    }
+
+    /** The caller's Accept-Language first (by q-value), then the organisation's language, then English. */
+    @Test
+    void aRefusalIsWrittenInTheLanguageTheCallerAskedForWithTheSameCode() {
+        HttpApiFunction function = function(r -> {
+            throw Refusal.notFound(Text.of("NOT_FOUND.case", "id", "CS-1"));
+        });
+        Map<String, String> expected = Map.of(
+                "ja", "ケース CS-1 が見つかりません。",
+                "zh-CN", "未找到案例 CS-1。",
+                "fr-FR, zh;q=0.8, ja;q=0.5", "未找到案例 CS-1。",
+                "fr", "Case CS-1 was not found.",
+                "*", "Case CS-1 was not found.");
+        expected.forEach((header, message) -> {
+            APIGatewayV2HTTPResponse response = function.handleRequest(
+                    withHeader(event("POST /things", AGENT, "{}"), "Accept-Language", header), null);
+            assertThat(response.getStatusCode()).as(header).isEqualTo(404);
+            assertThat(response.getBody())
+                    .as(header)
+                    .contains("\"code\":\"NOT_FOUND\"")
+                    .contains(message);
+            assertThat(response.getHeaders().get("content-language"))
+                    .as(header)
+                    .isEqualTo(message.startsWith("Case") ? "en" : message.startsWith("未") ? "zh-CN" : "ja");
+        });
+    }
+
+    @Test
+    void withoutAnAcceptLanguageARefusalSpeaksTheOrganisationsLanguageOnceTheDomainKnowsIt() {
+        HttpApiFunction function = function(r -> Refusal.forOrganisation(Language.JA, () -> {
+            throw Refusal.ruleBroken("CUSTOMER_NETWORK_OUT_OF_SCOPE", Text.of("CUSTOMER_NETWORK_OUT_OF_SCOPE"));
+        }));
+        APIGatewayV2HTTPResponse untold = function.handleRequest(event("POST /things", AGENT, "{}"), null);
+        assertThat(untold.getHeaders()).containsEntry("content-language", "ja");
+        assertThat(untold.getBody()).contains("CUSTOMER_NETWORK_OUT_OF_SCOPE").contains("ネットワーク担当者");
+        APIGatewayV2HTTPResponse asked = function.handleRequest(
+                withHeader(event("POST /things", AGENT, "{}"), "accept-language", "en-GB,en;q=0.9"), null);
+        assertThat(asked.getHeaders()).containsEntry("content-language", "en");
+        assertThat(asked.getBody()).contains("CUSTOMER_NETWORK_OUT_OF_SCOPE").contains("network team");
+    }
+
+    @Test
+    void refusalsOfTheEnvelopeAreLocalisedToo() {
+        APIGatewayV2HTTPEvent event = event("POST /things", AGENT, "{}");
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("Content-Type", "text/plain");
+        headers.put("Accept-Language", "zh-CN");
+        event.setHeaders(headers);
+        APIGatewayV2HTTPResponse response =
+                function(r -> ApiResponse.noContent()).handleRequest(event, null);
+        assertThat(response.getStatusCode()).isEqualTo(415);
+        assertThat(response.getBody()).contains("UNSUPPORTED_MEDIA_TYPE").contains("请以 application/json 格式发送请求正文。");
+        assertThat(response.getHeaders()).containsEntry("content-language", "zh-CN");
+    }
+
+    private static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put(name, value);
+        event.setHeaders(headers);
+        return event;
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.supportdesk.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.refusal.Refusal;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -38,14 +39,14 @@ class HttpErrorsTest {
     @EnumSource(Refusal.Kind.class)
     void aRefusalThrownByARouteBecomesItsStatusAndTheErrorBody(Refusal.Kind kind) {
         HttpApiFunction function = new HttpApiFunction(Map.of("GET /things", request -> {
-            throw new Refusal(kind, "SOME_CODE", "Said for a person.");
+            throw new Refusal(kind, "SOME_CODE", Text.of("ID_COLLISION"));
         })) {};
         APIGatewayV2HTTPResponse response = function.handleRequest(HttpApiFunctionTest.agentGets("GET /things"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(CONTRACT.get(kind));
-        assertThat(response.getBody())
-                .isEqualTo("{\"error\":{\"code\":\"SOME_CODE\",\"message\":\"Said for a person.\"}}");
+        assertThat(response.getBody()).isEqualTo("{\"error\":{\"code\":\"SOME_CODE\",\"message\":\"Please retry.\"}}");
         assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
+        assertThat(response.getHeaders()).containsEntry("content-language", "en");
         if (kind == Refusal.Kind.UNAVAILABLE) {
             assertThat(response.getHeaders()).containsKey("retry-after");
         } else {

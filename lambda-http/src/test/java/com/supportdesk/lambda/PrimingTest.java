@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Role;
 import com.supportdesk.refusal.Refusal;
 import com.supportdesk.runtime.Log;
@@ -32,7 +33,7 @@ class PrimingTest {
             super(Map.of("GET /things/{id}", things, "POST /things", request -> {
                 posted.add(request);
                 request.body(Map.class);
-                throw Refusal.forbidden("Not for you.");
+                throw Refusal.forbidden(Text.of("FORBIDDEN.role"));
             }));
             this.posted = posted;
             primeWith(priming);
@@ -45,7 +46,7 @@ class PrimingTest {
         Recording function = new Recording(
                 request -> {
                     seen.add(request);
-                    throw Refusal.notFound("Thing");
+                    throw Refusal.notFound(Text.of("NOT_FOUND.resource"));
                 },
                 PrimingRequest.to("GET /things/{id}")
                         .as(Role.ADMIN)

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.refusal.Refusal;
 import java.io.IOException;
 import java.time.Instant;
@@ -66,36 +67,33 @@ public final class Json {
     /** Parses a request body; any problem is an invalid-request refusal that says what is wrong, never a stack trace. */
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw Refusal.invalid("EMPTY_BODY", "The request body is empty; a JSON object is expected.");
+            throw Refusal.invalid("EMPTY_BODY");
         }
         try {
             T value = MAPPER.readValue(body, type);
             if (value == null) {
-                throw Refusal.invalid("INVALID_JSON", "A JSON object is expected.");
+                throw Refusal.invalid("INVALID_JSON", Text.of("INVALID_JSON.object"));
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw Refusal.invalid("UNKNOWN_FIELD", "Unknown field '" + e.getPropertyName() + "'.");
-        } catch (InvalidFormatException e) {
             throw Refusal.invalid(
-                    "INVALID_VALUE", "Field '" + path(e) + "' has an invalid value" + allowed(e.getTargetType()) + ".");
+                    "UNKNOWN_FIELD", Text.of("UNKNOWN_FIELD", "field", String.valueOf(e.getPropertyName())));
+        } catch (InvalidFormatException e) {
+            throw Refusal.invalid("INVALID_VALUE", invalidValue(path(e), e.getTargetType(), false));
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw field.isEmpty()
-                    ? Refusal.invalid("INVALID_JSON", "A single JSON object is expected.")
-                    : Refusal.invalid(
-                            "INVALID_VALUE",
-                            "Field '" + field + "' has the wrong type" + allowed(e.getTargetType()) + ".");
+                    ? Refusal.invalid("INVALID_JSON", Text.of("INVALID_JSON.single"))
+                    : Refusal.invalid("INVALID_VALUE", invalidValue(field, e.getTargetType(), true));
         } catch (JsonMappingException e) {
             // a value its type refused (a language tag that is not one of ours, a number out of range):
             // the body is valid JSON, so the answer names the field, never the exception's own words
             String field = path(e);
             throw field.isEmpty()
-                    ? Refusal.invalid("INVALID_JSON", "A single JSON object is expected.")
-                    : Refusal.invalid(
-                            "INVALID_VALUE", "Field '" + field + "' has an invalid value" + allowed(target(e)) + ".");
+                    ? Refusal.invalid("INVALID_JSON", Text.of("INVALID_JSON.single"))
+                    : Refusal.invalid("INVALID_VALUE", invalidValue(field, target(e), false));
         } catch (JsonProcessingException e) {
-            throw Refusal.invalid("INVALID_JSON", "The request body is not valid JSON.");
+            throw Refusal.invalid("INVALID_JSON", Text.of("INVALID_JSON.syntax"));
         }
     }
 
@@ -147,15 +145,23 @@ public final class Json {
                 : null;
     }
 
-    /** The documented values of an enum as they are written on the wire (a language's tag, a severity's name). */
-    private static String allowed(Class<?> target) {
+    /**
+     * "Field 'x' has an invalid value (allowed: ...)" or "... the wrong type ...": the field's name as the
+     * contract spells it, and an enum's documented values as they are written on the wire.
+     */
+    private static Text invalidValue(String field, Class<?> target, boolean wrongType) {
         if (target == null || !target.isEnum()) {
-            return "";
+            return Text.of(wrongType ? "INVALID_VALUE.wrongType" : "INVALID_VALUE.invalid", "field", field);
         }
         StringBuilder names = new StringBuilder();
         for (Object constant : target.getEnumConstants()) {
             names.append(names.isEmpty() ? "" : ", ").append(MAPPER.convertValue(constant, String.class));
         }
-        return " (allowed: " + names + ")";
+        return Text.of(
+                wrongType ? "INVALID_VALUE.wrongTypeOneOf" : "INVALID_VALUE.invalidOneOf",
+                "field",
+                field,
+                "allowed",
+                names.toString());
     }
 }

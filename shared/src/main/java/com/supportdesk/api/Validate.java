@@ -1,5 +1,6 @@
 package com.supportdesk.api;
 
+import com.supportdesk.i18n.Text;
 import com.supportdesk.refusal.Refusal;
 import java.util.Collection;
 import java.util.Locale;
@@ -18,13 +19,31 @@ public final class Validate {
 
     private Validate() {}
 
+    /**
+     * A refusal naming {@code field}, for a {@code problem} the {@code refusals} messages describe as
+     * {@code VALIDATION_FAILED.<problem>} (the field's name is never translated: it is the contract's).
+     */
     public static Refusal invalid(String field, String problem) {
-        return Refusal.invalid("VALIDATION_FAILED", "Field '" + field + "' " + problem + ".");
+        return Refusal.invalid("VALIDATION_FAILED", Text.of("VALIDATION_FAILED." + problem, "field", field));
+    }
+
+    /** As {@link #invalid(String, String)}, with one more named parameter of the text. */
+    public static Refusal invalid(String field, String problem, String name, Object value) {
+        return Refusal.invalid(
+                "VALIDATION_FAILED", Text.of("VALIDATION_FAILED." + problem, "field", field, name, value));
+    }
+
+    /** As {@link #invalid(String, String)}, with two more named parameters of the text. */
+    public static Refusal invalid(
+            String field, String problem, String name1, Object value1, String name2, Object value2) {
+        return Refusal.invalid(
+                "VALIDATION_FAILED",
+                Text.of("VALIDATION_FAILED." + problem, "field", field, name1, value1, name2, value2));
     }
 
     public static <T> T present(String field, T value) {
         if (value == null) {
-            throw invalid(field, "is required");
+            throw invalid(field, "required");
         }
         return value;
     }
@@ -32,7 +51,7 @@ public final class Validate {
     /** Required, not blank, at most {@code max} characters; returns it trimmed. */
     public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw invalid(field, "is required");
+            throw invalid(field, "required");
         }
         return optionalText(field, value, max);
     }
@@ -43,16 +62,16 @@ public final class Validate {
         }
         if (!wellFormed(value)) {
             // half of a surrogate pair is no character: it cannot be stored, sent or shown as text
-            throw invalid(field, "contains invalid characters");
+            throw invalid(field, "invalidCharacters");
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            throw invalid(field, "is longer than " + max + " characters");
+            throw invalid(field, "tooLong", "max", max);
         }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw invalid(field, "contains control characters");
+                throw invalid(field, "controlCharacters");
             }
         }
         return trimmed.isEmpty() ? null : trimmed;
@@ -65,7 +84,7 @@ public final class Validate {
      */
     public static String line(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw invalid(field, "is required");
+            throw invalid(field, "required");
         }
         return optionalLine(field, value, max);
     }
@@ -76,7 +95,7 @@ public final class Validate {
         }
         for (int i = 0; i < value.length(); i++) {
             if (breaksALine(value.charAt(i))) {
-                throw invalid(field, "must be a single line without control characters");
+                throw invalid(field, "singleLine");
             }
         }
         return optionalText(field, value, max);
@@ -114,7 +133,7 @@ public final class Validate {
     public static String phone(String field, String value) {
         String v = text(field, value, 32);
         if (!E164.matcher(v).matches()) {
-            throw invalid(field, "must be an E.164 phone number such as +8613800138000");
+            throw invalid(field, "phone");
         }
         return v;
     }
@@ -122,7 +141,7 @@ public final class Validate {
     public static String email(String field, String value) {
         String v = text(field, value, 254);
         if (!isEmail(v)) {
-            throw invalid(field, "must be an email address");
+            throw invalid(field, "email");
         }
         return v;
     }
@@ -150,7 +169,7 @@ public final class Validate {
     public static String country(String field, String value) {
         String v = text(field, value, 2);
         if (!COUNTRIES.contains(v)) {
-            throw invalid(field, "must be an ISO 3166-1 alpha-2 country code such as CN");
+            throw invalid(field, "country");
         }
         return v;
     }
@@ -158,7 +177,7 @@ public final class Validate {
     public static String id(String field, String value) {
         String v = text(field, value, 64);
         if (!ID.matcher(v).matches()) {
-            throw invalid(field, "may contain only letters, digits, '-' and '_' (at most 64)");
+            throw invalid(field, "id");
         }
         return v;
     }
@@ -168,13 +187,13 @@ public final class Validate {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw invalid(field, "oneOf", "values", java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
     public static <C extends Collection<?>> C size(String field, C values, int max) {
         if (values != null && values.size() > max) {
-            throw invalid(field, "has more than " + max + " entries");
+            throw invalid(field, "tooManyEntries", "max", max);
         }
         return values;
     }

@@ -18,7 +18,7 @@ public final class CaseChanges {
                     && status != CaseStatus.IN_PROGRESS
                     && status != CaseStatus.AWAITING_CUSTOMER
                     && status != CaseStatus.RESOLVED) {
-                throw Validate.invalid("status", "can be IN_PROGRESS, AWAITING_CUSTOMER or RESOLVED with a response");
+                throw Validate.invalid("status", "responseStatus");
             }
             return new AgentResponse(Validate.text("message", message, MAX_MESSAGE), status);
         }
@@ -38,10 +38,10 @@ public final class CaseChanges {
     public record Change(Severity severity, CaseStatus status, String reason, Long version) {
         Change validated() {
             if (severity == null && status == null) {
-                throw Validate.invalid("severity", "or status is required");
+                throw Validate.invalid("severity", "severityOrStatus");
             }
             if (version != null && version < 1) {
-                throw Validate.invalid("version", "must be the positive version of the case you read");
+                throw Validate.invalid("version", "caseVersion");
             }
             return new Change(severity, status, Validate.text("reason", reason, MAX_REASON), version);
         }
@@ -54,7 +54,7 @@ public final class CaseChanges {
     public record Assignment(String agentId, String reason, Long version) {
         Assignment validated() {
             if (version != null && version < 1) {
-                throw Validate.invalid("version", "must be the positive version of the case you read");
+                throw Validate.invalid("version", "caseVersion");
             }
             return new Assignment(
                     Validate.id("agentId", agentId), Validate.optionalText("reason", reason, MAX_REASON), version);
@@ -66,7 +66,7 @@ public final class CaseChanges {
         Escalation validated() {
             Validate.present("level", level);
             if (version != null && version < 1) {
-                throw Validate.invalid("version", "must be the positive version of the case you read");
+                throw Validate.invalid("version", "caseVersion");
             }
             return new Escalation(level, Validate.text("reason", reason, MAX_REASON), version);
         }

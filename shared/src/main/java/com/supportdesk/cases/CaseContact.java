@@ -10,7 +10,7 @@ public record CaseContact(String name, String email, String phone, ContactMethod
         String cleanPhone = phone == null || phone.isBlank() ? null : Validate.phone("contact.phone", phone);
         ContactMethod method = preferredMethod == null ? ContactMethod.EMAIL : preferredMethod;
         if (method == ContactMethod.PHONE && cleanPhone == null) {
-            throw Validate.invalid("contact.phone", "is required when the preferred method is PHONE");
+            throw Validate.invalid("contact.phone", "phoneForPhoneContact");
         }
         return new CaseContact(
                 Validate.line("contact.name", name, 200),

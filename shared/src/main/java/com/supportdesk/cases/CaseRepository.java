@@ -6,6 +6,7 @@ import static com.supportdesk.persistence.Attributes.s;
 import static com.supportdesk.persistence.Attributes.strings;
 
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.model.Category;
 import com.supportdesk.model.Language;
@@ -536,7 +537,7 @@ public final class CaseRepository {
     }
 
     static Refusal notFound(String caseId) {
-        return Refusal.notFound("Case " + caseId);
+        return Refusal.notFound(Text.of("NOT_FOUND.case", "id", caseId));
     }
 
     private static Actor actor(String wireName) {

@@ -1,5 +1,6 @@
 package com.supportdesk.cases;
 
+import com.supportdesk.i18n.Text;
 import com.supportdesk.model.Category;
 import com.supportdesk.model.Severity;
 import com.supportdesk.model.SupportPlan;
@@ -9,8 +10,8 @@ import com.supportdesk.sla.SlaPolicies;
 import java.util.Optional;
 
 /**
- * The submission rules of the support policy (SPEC section 4). Each refusal is a broken rule whose code and
- * message name the rule, so the admin knows what to change.
+ * The submission rules of the support policy (SPEC section 4). Each refusal is a broken rule whose code
+ * names the rule and whose message (in the reader's language) says what to change.
  */
 public final class CaseRules {
     public static final String SEVERITY_A_ADVANCED_TECHNICAL = "SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL";
@@ -55,37 +56,39 @@ public final class CaseRules {
         if (severity == Severity.A) {
             if (category != Category.TECHNICAL) {
                 throw Refusal.ruleBroken(
-                        SEVERITY_AT_MOST_B,
-                        "Rule " + SEVERITY_AT_MOST_B
-                                + ": billing, subscription and pre-sales cases are at most severity B.");
+                        SEVERITY_AT_MOST_B, Text.of(SEVERITY_AT_MOST_B, "category", categoryName(category)));
             }
             if (organization.supportPlan() != SupportPlan.ADVANCED) {
-                throw Refusal.ruleBroken(
-                        SEVERITY_A_ADVANCED_TECHNICAL,
-                        "Rule " + SEVERITY_A_ADVANCED_TECHNICAL
-                                + ": severity A is available only for technical cases of organisations with the advanced"
-                                + " online service contract. Choose severity B or C, or ask your account manager about the contract.");
+                throw Refusal.ruleBroken(SEVERITY_A_ADVANCED_TECHNICAL, Text.of(SEVERITY_A_ADVANCED_TECHNICAL));
             }
             if (businessImpact == null || businessImpact.isBlank()) {
-                throw Refusal.ruleBroken(
-                        SEVERITY_A_IMPACT,
-                        "Rule " + SEVERITY_A_IMPACT
-                                + ": a severity A case needs a statement of its business impact (field businessImpact).");
+                throw Refusal.ruleBroken(SEVERITY_A_IMPACT, Text.of(SEVERITY_A_IMPACT));
             }
             if (!contact.hasPhone()) {
-                throw Refusal.ruleBroken(
-                        SEVERITY_A_PHONE,
-                        "Rule " + SEVERITY_A_PHONE
-                                + ": a severity A case is worked 24x7 together with you and needs a phone contact (field contact.phone).");
+                throw Refusal.ruleBroken(SEVERITY_A_PHONE, Text.of(SEVERITY_A_PHONE));
             }
         }
         if (!policies.isAllowed(severity, category)) {
             throw Refusal.ruleBroken(
                     SEVERITY_NOT_OFFERED,
-                    "Rule " + SEVERITY_NOT_OFFERED
-                            + ": severity " + severity + " is not offered for " + category + " cases; allowed: "
-                            + policies.allowedSeverities(category) + ".");
+                    Text.of(
+                            SEVERITY_NOT_OFFERED,
+                            "severity",
+                            severity.name(),
+                            "category",
+                            categoryName(category),
+                            "allowed",
+                            String.join(
+                                    ", ",
+                                    policies.allowedSeverities(category).stream()
+                                            .map(Enum::name)
+                                            .toList())));
         }
+    }
+
+    /** A category's name in the reader's language ("Billing", "課金", "账单"). */
+    static Text categoryName(Category category) {
+        return Text.of("category." + category.name());
     }
 
     /**
@@ -96,21 +99,13 @@ public final class CaseRules {
      */
     public static void thirdParty(NewCase request, String forumUrl) {
         if (Boolean.TRUE.equals(request.thirdParty())) {
-            throw Refusal.ruleBroken(
-                    THIRD_PARTY,
-                    "Rule " + THIRD_PARTY + ": we cannot troubleshoot"
-                            + " third-party services or add-ins. Please contact their vendor, or ask the community forum at "
-                            + forumUrl + ".");
+            throw Refusal.ruleBroken(THIRD_PARTY, Text.of(THIRD_PARTY, "forumUrl", forumUrl));
         }
         if (request.thirdParty() == null) {
             Optional<String> hit = mentions(OutOfScopeTerms.Kind.THIRD_PARTY, request);
             if (hit.isPresent()) {
                 throw Refusal.ruleBroken(
-                        THIRD_PARTY_CONFIRM,
-                        "Rule " + THIRD_PARTY_CONFIRM + ": this request"
-                                + " mentions a third-party product or add-in (\"" + hit.get()
-                                + "\"), which we cannot troubleshoot (the community forum at " + forumUrl
-                                + " can help). If it is about our own service, send it again with \"thirdParty\": false.");
+                        THIRD_PARTY_CONFIRM, Text.of(THIRD_PARTY_CONFIRM, "term", hit.get(), "forumUrl", forumUrl));
             }
         }
     }
@@ -123,21 +118,12 @@ public final class CaseRules {
      */
     public static void customerNetwork(NewCase request) {
         if (Boolean.TRUE.equals(request.customerNetwork())) {
-            throw Refusal.ruleBroken(
-                    CUSTOMER_NETWORK,
-                    "Rule " + CUSTOMER_NETWORK + ": problems in your own network or client connectivity (proxy,"
-                            + " firewall, DNS servers, VPN, Wi-Fi) are outside our support; please ask your network team.");
+            throw Refusal.ruleBroken(CUSTOMER_NETWORK, Text.of(CUSTOMER_NETWORK));
         }
         if (request.customerNetwork() == null) {
             Optional<String> hit = mentions(OutOfScopeTerms.Kind.CUSTOMER_NETWORK, request);
             if (hit.isPresent()) {
-                throw Refusal.ruleBroken(
-                        NETWORK_CONFIRM,
-                        "Rule " + NETWORK_CONFIRM + ": this request mentions your own network or client connectivity"
-                                + " (\"" + hit.get() + "\"). Problems there are outside our support: please check with"
-                                + " your network team first. If the problem is with our service (it also happens outside"
-                                + " your network, or your network team ruled the network out), send it again with"
-                                + " \"customerNetwork\": false.");
+                throw Refusal.ruleBroken(NETWORK_CONFIRM, Text.of(NETWORK_CONFIRM, "term", hit.get()));
             }
         }
     }
@@ -147,9 +133,8 @@ public final class CaseRules {
     }
 
     /** The refusal text for a tenant member who is not an administrator. */
-    public static String userGuidance(String forumUrl) {
-        return "Only your organisation's administrators can open support cases. Please contact your administrator,"
-                + " or ask the community forum at " + forumUrl + ".";
+    public static Text userGuidance(String forumUrl) {
+        return Text.of("FORBIDDEN.userOpensCase", "forumUrl", forumUrl);
     }
 
     /**
@@ -161,9 +146,7 @@ public final class CaseRules {
     public static void requireRoomForMessage(String caseId, int messages) {
         if (messages >= MAX_MESSAGES) {
             throw Refusal.conflict(
-                    "CASE_CONVERSATION_FULL",
-                    "Case " + caseId + " already holds " + MAX_MESSAGES
-                            + " messages; please open a new case and mention " + caseId + ".");
+                    "CASE_CONVERSATION_FULL", Text.of("CASE_CONVERSATION_FULL", "caseId", caseId, "max", MAX_MESSAGES));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.supportdesk.cases;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.model.CaseStatus;
@@ -109,7 +110,7 @@ public final class CaseService {
         CaseQuery query;
         if (caller.has(Role.AGENT) && request.owner().isPresent()) {
             if (request.breachingSoon()) {
-                throw Validate.invalid("owner", "cannot be combined with breachingSoon");
+                throw Validate.invalid("owner", "ownerWithBreachingSoon");
             }
             Optional<String> tenant = request.tenant().map(t -> Validate.id("tenant", t));
             query = new CaseQuery(
@@ -129,13 +130,14 @@ public final class CaseService {
             String own = caller.adminTenant();
             if (request.tenant().isPresent() && !request.tenant().get().equals(own)) {
                 // another organisation does not exist for an admin
-                throw Refusal.notFound("Organisation " + request.tenant().get());
+                throw Refusal.notFound(
+                        Text.of("NOT_FOUND.organisation", "id", request.tenant().get()));
             }
             if (request.breachingSoon()) {
-                throw Refusal.forbidden("The breachingSoon filter is for support agents.");
+                throw Refusal.forbidden(Text.of("FORBIDDEN.breachingSoon"));
             }
             if (request.owner().isPresent()) {
-                throw Refusal.forbidden("The owner filter is for support agents.");
+                throw Refusal.forbidden(Text.of("FORBIDDEN.ownerFilter"));
             }
             query = new CaseQuery(Optional.of(own), status, Optional.empty(), limit, request.nextToken());
         }
@@ -224,8 +226,7 @@ public final class CaseService {
 
     public CaseViews.Detail reply(Caller caller, String caseId, CaseChanges.CustomerReply body) {
         if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
-            throw Refusal.forbidden(
-                    "Replies come from the organisation's administrator; agents respond with /responses.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.replies"));
         }
         CaseChanges.CustomerReply reply = body.validated();
         return mutate(caller, caseId, Optional.empty(), current -> {
@@ -252,11 +253,10 @@ public final class CaseService {
         boolean agent = caller.has(Role.AGENT);
         Actor role = agent ? Actor.AGENT : Actor.ADMIN;
         if (agent && change.status() == CaseStatus.CANCELLED) {
-            throw Refusal.forbidden("Only the organisation's administrator can cancel a case.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.cancel"));
         }
         if (!agent && (change.severity() != null || change.status() != CaseStatus.CANCELLED)) {
-            throw Refusal.forbidden(
-                    "An administrator can cancel a case (status CANCELLED); other changes are made by support.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.adminChanges"));
         }
         return mutate(caller, caseId, Optional.ofNullable(change.version()), current -> {
             SupportCase c = current.supportCase();
@@ -276,16 +276,14 @@ public final class CaseService {
                 if (c.status() == CaseStatus.OPEN && change.status() != CaseStatus.CANCELLED) {
                     // leaving OPEN is what the first response does: a status change must not hide an unanswered case
                     throw Refusal.conflict(
-                            "FIRST_RESPONSE_REQUIRED",
-                            "Case " + c.caseId() + " is waiting for its first response; answer it with POST /cases/"
-                                    + c.caseId() + "/responses.");
+                            "FIRST_RESPONSE_REQUIRED", Text.of("FIRST_RESPONSE_REQUIRED", "caseId", c.caseId()));
                 }
                 CaseTransitions.require(c.caseId(), c.status(), change.status());
                 target = change.status();
                 events.add(CaseEvent.statusChanged(now, caller.subject(), role, c.status(), target, change.reason()));
             }
             if (events.isEmpty()) {
-                throw Refusal.conflict("NO_CHANGE", "Case " + c.caseId() + " already has that severity and status.");
+                throw Refusal.conflict("NO_CHANGE", Text.of("NO_CHANGE", "caseId", c.caseId()));
             }
             SupportCase next =
                     c.next(now, change.severity() != null ? change.severity() : c.severity(), target, events);
@@ -313,8 +311,7 @@ public final class CaseService {
             if (owner.isPresent()) {
                 throw Refusal.conflict(
                         "CASE_ALREADY_TAKEN",
-                        "Case " + c.caseId() + " is already taken by " + owner.get()
-                                + "; ask them, or assign it with PUT /cases/" + c.caseId() + "/owner.");
+                        Text.of("CASE_ALREADY_TAKEN", "caseId", c.caseId(), "owner", owner.get()));
             }
             Instant now = now(c);
             return new Mutation(
@@ -338,7 +335,7 @@ public final class CaseService {
             requireActive(c);
             Optional<String> owner = c.owner();
             if (owner.filter(assignment.agentId()::equals).isPresent()) {
-                throw Refusal.conflict("NO_CHANGE", "Case " + c.caseId() + " is already owned by that agent.");
+                throw Refusal.conflict("NO_CHANGE", Text.of("NO_CHANGE.owner", "caseId", c.caseId()));
             }
             Instant now = now(c);
             return new Mutation(
@@ -367,7 +364,13 @@ public final class CaseService {
             requireActive(c);
             if (c.escalationLevel() == escalation.level()) {
                 throw Refusal.conflict(
-                        "NO_CHANGE", "Case " + c.caseId() + " is already at level " + escalation.level() + ".");
+                        "NO_CHANGE",
+                        Text.of(
+                                "NO_CHANGE.escalation",
+                                "caseId",
+                                c.caseId(),
+                                "level",
+                                escalation.level().name()));
             }
             Instant now = now(c);
             return new Mutation(
@@ -402,7 +405,7 @@ public final class CaseService {
     public SatisfactionSurvey.Answer rate(
             Caller caller, String caseId, SatisfactionSurvey.Rating body, SatisfactionSurvey.Policy policy) {
         if (caller.has(Role.AGENT) || !caller.has(Role.ADMIN)) {
-            throw Refusal.forbidden("A case is rated by its organisation's administrator.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.rating"));
         }
         SatisfactionSurvey.Rating rating = body.validated();
         CaseViews.Detail written;
@@ -485,8 +488,7 @@ public final class CaseService {
     }
 
     private static Refusal stale(String caseId) {
-        return Refusal.conflict(
-                "VERSION_CONFLICT", "Case " + caseId + " was changed by someone else; read it again and retry.");
+        return Refusal.conflict("VERSION_CONFLICT", Text.of("VERSION_CONFLICT.case", "id", caseId));
     }
 
     /** The case if the caller may see it; not found otherwise (another tenant's case does not exist for an admin). */
@@ -505,7 +507,13 @@ public final class CaseService {
     private static void requireActive(SupportCase c) {
         if (!CaseTransitions.isActive(c.status())) {
             throw Refusal.conflict(
-                    "CASE_FINISHED", "Case " + c.caseId() + " is " + c.status() + "; it takes no more changes.");
+                    "CASE_FINISHED",
+                    Text.of(
+                            "CASE_FINISHED",
+                            "caseId",
+                            c.caseId(),
+                            "status",
+                            c.status().name()));
         }
     }
 
@@ -577,6 +585,6 @@ public final class CaseService {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw Validate.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        throw Validate.invalid("limit", "limit", "max", MAX_PAGE);
     }
 }

@@ -2,7 +2,11 @@ package com.supportdesk.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.ApiTexts;
+import com.supportdesk.i18n.GuidanceTexts;
 import com.supportdesk.i18n.LanguageChoice;
+import com.supportdesk.i18n.Messages;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
@@ -121,9 +125,36 @@ public final class CaseSubmissionService {
     }
 
     /** The answer: 201 for a new case, 200 for a retry; {@code body} is the same JSON either way. */
-    public record Submission(boolean created, String caseId, JsonNode body) {}
+    public record Submission(boolean created, String caseId, JsonNode body) {
+        /** The language the receipt's words are in (absent in a receipt stored before it said so). */
+        public Optional<Language> language() {
+            JsonNode tag = body == null ? null : body.get("language");
+            if (tag == null || !tag.isTextual()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Language.fromTag(tag.asText()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
 
     public Submission submit(Caller caller, String rawBody, Optional<String> idempotencyKey, Optional<String> grant) {
+        return submit(caller, rawBody, idempotencyKey, grant, Optional.empty());
+    }
+
+    /**
+     * Opens a case; the receipt's words are in the language {@link LanguageChoice} picks from
+     * {@code acceptLanguage} and the organisation's profile. A retry gets the first answer as it was, in the
+     * language it was first given in (its {@code language} says which).
+     */
+    public Submission submit(
+            Caller caller,
+            String rawBody,
+            Optional<String> idempotencyKey,
+            Optional<String> grant,
+            Optional<String> acceptLanguage) {
         requireMayOpenCases(caller);
         NewCase body = Json.read(rawBody, NewCase.class);
         String tenantId = actingTenant(caller, body.tenantId(), grant);
@@ -136,9 +167,23 @@ public final class CaseSubmissionService {
         Organization organization = organizations
                 .find(tenantId)
                 .orElseThrow(() -> Refusal.ruleBroken(
-                        "ORGANIZATION_NOT_REGISTERED",
-                        "Organisation " + tenantId + " has no profile yet; support cannot open cases for it."));
-        NewCase request = body.validated(organization.language());
+                        "ORGANIZATION_NOT_REGISTERED", Text.of("ORGANIZATION_NOT_REGISTERED", "id", tenantId)));
+        Language language = LanguageChoice.choose(acceptLanguage, Optional.ofNullable(organization.language()));
+        return Refusal.forOrganisation(
+                organization.language(),
+                () -> open(
+                        caller, grant, key, tenantId, organization, body.validated(organization.language()), language));
+    }
+
+    /** The case of a validated request, for an organisation whose profile is read. */
+    private Submission open(
+            Caller caller,
+            Optional<String> grant,
+            Optional<IdempotencyKeys.Key> key,
+            String tenantId,
+            Organization organization,
+            NewCase request,
+            Language language) {
         CaseRules.thirdParty(request, forumUrl);
         CaseRules.customerNetwork(request);
         CaseRules.severity(
@@ -165,7 +210,7 @@ public final class CaseSubmissionService {
             }
         }
         try {
-            return create(caller, grant, key, tenantId, organization, request, caseId, now);
+            return create(caller, grant, key, tenantId, organization, request, caseId, now, language);
         } catch (RuntimeException e) {
             // the client will retry with the same key: let that retry finish this case at once
             if (key.isPresent()) {
@@ -183,7 +228,8 @@ public final class CaseSubmissionService {
             Organization organization,
             NewCase request,
             String caseId,
-            Instant now) {
+            Instant now,
+            Language language) {
         List<Incident> active =
                 request.category() == Category.TECHNICAL ? incidents.active(Optional.of(request.service())) : List.of();
         SupportCase supportCase = new SupportCase(
@@ -220,7 +266,7 @@ public final class CaseSubmissionService {
                 now);
         if (!cases.create(supportCase, Map.of(acknowledgement.notificationId(), acknowledgement))) {
             if (key.isEmpty()) {
-                throw Refusal.conflict("ID_COLLISION", "Please retry.");
+                throw Refusal.conflict("ID_COLLISION");
             }
             // the claim's first holder created it before it stopped: answer with what is stored
             supportCase = cases.find(caseId)
@@ -246,20 +292,27 @@ public final class CaseSubmissionService {
                             "suggestionsShown",
                             String.valueOf(request.suggestionsShown())));
         }
-        JsonNode response = Json.MAPPER.valueToTree(receipt(supportCase, organization, active));
+        JsonNode response = Json.MAPPER.valueToTree(receipt(supportCase, organization, active, language));
         key.ifPresent(k -> keys.complete(k, response));
         return new Submission(true, caseId, response);
     }
 
-    /** Only admins open cases online; a tenant member gets guidance, other roles a plain refusal. */
+    /**
+     * Only admins open cases online; a tenant member gets guidance (in their organisation's language unless
+     * they asked for another: the one read of the profile a refusal is worth), other roles a plain refusal.
+     */
     private void requireMayOpenCases(Caller caller) {
         if (caller.hasAny(Role.ADMIN, Role.AGENT)) {
             return;
         }
         if (caller.has(Role.USER)) {
-            throw Refusal.forbidden(CaseRules.userGuidance(forumUrl));
+            Refusal guidance = Refusal.forbidden(CaseRules.userGuidance(forumUrl));
+            throw caller.tenantId()
+                    .flatMap(organizations::find)
+                    .map(o -> guidance.forOrganisationLanguage(o.language()))
+                    .orElse(guidance);
         }
-        throw Refusal.forbidden("This operation is not available to your role.");
+        throw Refusal.forbidden(Text.of("FORBIDDEN.role"));
     }
 
     /**
@@ -269,17 +322,16 @@ public final class CaseSubmissionService {
     private String actingTenant(Caller caller, String bodyTenant, Optional<String> grant) {
         if (caller.has(Role.AGENT)) {
             if (bodyTenant == null) {
-                throw com.supportdesk.api.Validate.invalid("tenantId", "is required when an agent opens a case");
+                throw com.supportdesk.api.Validate.invalid("tenantId", "agentTenant");
             }
             if (grant.isEmpty() || !grants.allows(caller, grant.get(), bodyTenant, clock.instant())) {
-                throw Refusal.forbidden("An agent can open a case only for a caller verified by PIN: send the"
-                        + " Verification-Grant of a successful verification for tenant " + bodyTenant + ".");
+                throw Refusal.forbidden(Text.of("FORBIDDEN.agentNeedsGrant", "tenantId", bodyTenant));
             }
             return bodyTenant;
         }
         String own = caller.adminTenant();
         if (bodyTenant != null && !bodyTenant.equals(own)) {
-            throw Refusal.forbidden("You can open cases only for your own organisation.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.ownOrganisation"));
         }
         return own;
     }
@@ -292,11 +344,13 @@ public final class CaseSubmissionService {
         return contact.preferredMethod() == ContactMethod.PHONE ? Channel.SMS : Channel.EMAIL;
     }
 
-    Receipt receipt(SupportCase c, Organization organization, List<Incident> linked) {
+    Receipt receipt(SupportCase c, Organization organization, List<Incident> linked, Language language) {
         SlaStatus status = sla.status(c, c.createdAt());
         SlaRule rule = sla.rule(status);
         Instant due = status.initialResponse().dueAt();
+        SupportDirectory directory = directory();
         return new Receipt(
+                language,
                 c.caseId(),
                 c.status(),
                 c.severity(),
@@ -306,12 +360,13 @@ public final class CaseSubmissionService {
                 c.createdAt(),
                 new Receipt.InitialResponse(
                         rule.target().toString(),
+                        GuidanceTexts.target(language, rule.target()),
                         due,
                         OffsetDateTime.ofInstant(due, rule.calendar().zone()),
                         rule.calendar().zone().getId()),
-                SupportDirectory.describe(rule.calendar()),
-                directory().expectedInitialResponse(c.severity(), c.category()),
-                SupportDirectory.phoneFor(organization.country()),
+                GuidanceTexts.hours(language, rule.calendar()),
+                directory.expectedInitialResponse(c.severity(), c.category(), language),
+                SupportDirectory.phoneFor(organization.country(), language),
                 linked.stream().map(Receipt.IncidentLink::of).toList(),
                 new Receipt.Links("/cases/" + c.caseId()));
     }
@@ -326,43 +381,46 @@ public final class CaseSubmissionService {
     public SupportOptions options(Caller caller, Optional<ServiceName> service, Optional<String> acceptLanguage) {
         requireMayOpenCases(caller);
         if (!caller.has(Role.ADMIN)) {
-            throw Refusal.forbidden("Support options are shown to an organisation's administrators.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.optionsForAdmins"));
         }
         String tenantId = caller.adminTenant();
-        Organization organization =
-                organizations.find(tenantId).orElseThrow(() -> Refusal.notFound("Organisation " + tenantId));
+        Organization organization = organizations
+                .find(tenantId)
+                .orElseThrow(() -> Refusal.notFound(Text.of("NOT_FOUND.organisation", "id", tenantId)));
+        Language language = LanguageChoice.choose(acceptLanguage, Optional.ofNullable(organization.language()));
+        Messages texts = ApiTexts.bundle();
         List<SupportOptions.Contact> contacts = new ArrayList<>();
         organization
                 .partnerContact()
                 .ifPresent(p -> contacts.add(new SupportOptions.Contact(
-                        "PARTNER",
-                        p.name(),
-                        p.phone(),
-                        p.email(),
-                        "Your subscription was bought through this partner: contact them first.")));
-        SupportDirectory.Phone phone = SupportDirectory.phoneFor(organization.country());
+                        "PARTNER", p.name(), p.phone(), p.email(), texts.text(language, "options.partner.note"))));
+        SupportDirectory.Phone phone = SupportDirectory.phoneFor(organization.country(), language);
+        SupportDirectory directory = directory();
         contacts.add(new SupportOptions.Contact(
-                "VENDOR", "Support Desk", phone.number(), null, "Open a case online, or call us."));
+                "VENDOR",
+                texts.text(language, "options.vendor.name"),
+                phone.number(),
+                null,
+                texts.text(language, "options.vendor.note")));
         List<SupportOptions.Hours> hours = new ArrayList<>();
         List<SupportOptions.ExpectedResponse> expected = new ArrayList<>();
         for (Category category : Category.values()) {
-            hours.add(new SupportOptions.Hours(category, directory().supportHours(category)));
+            hours.add(new SupportOptions.Hours(category, directory.supportHours(category, language)));
             for (Severity severity : sla.policies().allowedSeverities(category)) {
                 boolean available = severity != Severity.A || organization.supportPlan() == SupportPlan.ADVANCED;
                 expected.add(new SupportOptions.ExpectedResponse(
                         category,
                         severity,
-                        directory().expectedInitialResponse(severity, category),
-                        SupportDirectory.describe(
-                                sla.policies().rule(severity, category).calendar()),
+                        directory.expectedInitialResponse(severity, category, language),
+                        directory.supportHours(severity, category, language),
                         available));
             }
         }
-        Language language = LanguageChoice.choose(acceptLanguage, Optional.ofNullable(organization.language()));
         SeverityGuidance guidance = SeverityGuidance.of(
                 organization.supportPlan(), sla.policies(), language, firstResponses, clock.instant());
         List<Incident> active = incidents.active(service);
         return new SupportOptions(
+                language,
                 tenantId,
                 service.orElse(null),
                 active,

@@ -7,6 +7,7 @@ import static com.supportdesk.model.CaseStatus.IN_PROGRESS;
 import static com.supportdesk.model.CaseStatus.OPEN;
 import static com.supportdesk.model.CaseStatus.RESOLVED;
 
+import com.supportdesk.i18n.Text;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.refusal.Refusal;
 import java.util.EnumMap;
@@ -41,8 +42,19 @@ public final class CaseTransitions {
         if (!allowed(from, to)) {
             throw Refusal.conflict(
                     "INVALID_TRANSITION",
-                    "Case " + caseId + " is " + from + "; it cannot become " + to + " (allowed: "
-                            + (NEXT.get(from).isEmpty() ? "none" : NEXT.get(from)) + ").");
+                    NEXT.get(from).isEmpty()
+                            ? Text.of("INVALID_TRANSITION.none", "caseId", caseId, "from", from.name(), "to", to.name())
+                            : new Text(
+                                    "INVALID_TRANSITION",
+                                    java.util.Map.of(
+                                            "caseId",
+                                            caseId,
+                                            "from",
+                                            from.name(),
+                                            "to",
+                                            to.name(),
+                                            "allowed",
+                                            NEXT.get(from).toString())));
         }
     }
 

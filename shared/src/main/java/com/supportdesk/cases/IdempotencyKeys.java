@@ -86,9 +86,7 @@ public final class IdempotencyKeys {
             return Optional.empty();
         }
         if (!FORM.matcher(value.get()).matches()) {
-            throw Refusal.invalid(
-                    "INVALID_IDEMPOTENCY_KEY",
-                    "The Idempotency-Key header must be 8 to 128 letters, digits or . _ : - (a UUID is ideal).");
+            throw Refusal.invalid("INVALID_IDEMPOTENCY_KEY");
         }
         return Optional.of(new Key(tenantId, value.get(), bodyHash(tenantId, rawBody)));
     }
@@ -221,14 +219,11 @@ public final class IdempotencyKeys {
     }
 
     private static Refusal reused() {
-        return Refusal.conflict(
-                "IDEMPOTENCY_KEY_REUSED",
-                "This Idempotency-Key was already used with a different request; use a new key for a new case.");
+        return Refusal.conflict("IDEMPOTENCY_KEY_REUSED");
     }
 
     private static Refusal inProgress() {
-        return Refusal.conflict(
-                "IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is in progress; retry shortly.");
+        return Refusal.conflict("IDEMPOTENCY_IN_PROGRESS");
     }
 
     // ------------------------------------------------------------------ storage

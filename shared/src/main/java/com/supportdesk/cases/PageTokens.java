@@ -3,6 +3,7 @@ package com.supportdesk.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.refusal.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,7 @@ public final class PageTokens {
     }
 
     static Refusal invalid() {
-        return Refusal.invalid(INVALID, "The nextToken is not one this list returned; start again without it.");
+        return Refusal.invalid(INVALID, Text.of("INVALID_NEXT_TOKEN"));
     }
 
     private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * The support phone line of each country, kept as data ({@code directory/phone-directory.json}): the
- * number as printed and as a {@code tel:} URI, the hours it answers in its own time zone and the languages
- * it offers. Countries without a line of their own call the {@code fallback} line, the regional
- * operator's. Changing a number, hours or a language is an edit of that file.
+ * number as printed and as a {@code tel:} URI, the time zone of its hours and the languages it offers; its
+ * name and hours in words are texts {@code directory.<country>.label} and {@code .hours} of the
+ * {@code support} messages, in every language. Countries without a line of their own call the
+ * {@code fallback} line, the regional operator's. Changing a number or a language is an edit of that file.
  */
 final class PhoneDirectory {
     static final String RESOURCE = "/directory/phone-directory.json";
@@ -20,12 +21,19 @@ final class PhoneDirectory {
     private static final PhoneDirectory STANDARD = load();
 
     /** The file's shape. */
-    record Data(String fallback, List<SupportDirectory.Phone> lines) {}
+    record Data(String fallback, List<Line> lines) {}
 
-    private final Map<String, SupportDirectory.Phone> byCountry;
-    private final SupportDirectory.Phone fallback;
+    /** One line as the file holds it; its words are in the messages. */
+    record Line(String country, String number, String tel, String zone, List<String> languages) {
+        Line {
+            languages = languages == null ? List.of() : List.copyOf(languages);
+        }
+    }
 
-    private PhoneDirectory(Map<String, SupportDirectory.Phone> byCountry, SupportDirectory.Phone fallback) {
+    private final Map<String, Line> byCountry;
+    private final Line fallback;
+
+    private PhoneDirectory(Map<String, Line> byCountry, Line fallback) {
         this.byCountry = byCountry;
         this.fallback = fallback;
     }
@@ -35,16 +43,16 @@ final class PhoneDirectory {
     }
 
     /** The line for {@code country} (ISO alpha-2, any case); the fallback line when it has none. */
-    SupportDirectory.Phone phoneFor(String country) {
+    Line lineFor(String country) {
         return country == null ? fallback : byCountry.getOrDefault(country.toUpperCase(Locale.ROOT), fallback);
     }
 
-    SupportDirectory.Phone fallback() {
+    Line fallback() {
         return fallback;
     }
 
     /** Every country with a line of its own. */
-    Map<String, SupportDirectory.Phone> lines() {
+    Map<String, Line> lines() {
         return byCountry;
     }
 
@@ -58,13 +66,13 @@ final class PhoneDirectory {
         } catch (IOException e) {
             throw new IllegalStateException(RESOURCE + " cannot be read", e);
         }
-        Map<String, SupportDirectory.Phone> byCountry = new LinkedHashMap<>();
-        for (SupportDirectory.Phone line : data.lines()) {
+        Map<String, Line> byCountry = new LinkedHashMap<>();
+        for (Line line : data.lines()) {
             if (byCountry.put(line.country(), line) != null) {
                 throw new IllegalStateException(RESOURCE + " lists " + line.country() + " twice");
             }
         }
-        SupportDirectory.Phone fallback = byCountry.get(data.fallback());
+        Line fallback = byCountry.get(data.fallback());
         if (fallback == null) {
             throw new IllegalStateException(RESOURCE + ": the fallback " + data.fallback() + " has no line");
         }

@@ -1,6 +1,7 @@
 package com.supportdesk.cases;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.model.CaseStatus;
 import com.supportdesk.notifications.requests.NotificationDetails;
 import com.supportdesk.notifications.requests.NotificationRequest;
@@ -75,10 +76,10 @@ public final class SatisfactionSurvey {
     public record Rating(Integer rating, String comment) {
         Rating validated() {
             if (rating == null) {
-                throw Validate.invalid("rating", "is required (a whole number from 1 to 5)");
+                throw Validate.invalid("rating", "ratingRequired", "max", MAX);
             }
             if (rating < MIN || rating > MAX) {
-                throw Validate.invalid("rating", "must be a whole number from 1 to 5");
+                throw Validate.invalid("rating", "limit", "max", MAX);
             }
             String c = Validate.optionalLine("comment", comment, MAX_COMMENT);
             return new Rating(rating, c == null || c.isBlank() ? null : c.strip());
@@ -147,7 +148,12 @@ public final class SatisfactionSurvey {
         if (c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) {
             throw Refusal.conflict(
                     "CASE_NOT_RESOLVED",
-                    "Case " + c.caseId() + " is " + c.status() + "; a case is rated once it is resolved.");
+                    Text.of(
+                            "CASE_NOT_RESOLVED",
+                            "caseId",
+                            c.caseId(),
+                            "status",
+                            c.status().name()));
         }
         Optional<Satisfaction> current = of(c);
         if (current.isPresent()
@@ -158,8 +164,14 @@ public final class SatisfactionSurvey {
         if (current.isPresent() && now.isAfter(current.get().firstRatedAt().plus(policy.changePeriod()))) {
             throw Refusal.conflict(
                     "RATING_FINAL",
-                    "Case " + c.caseId() + " was rated at " + current.get().firstRatedAt()
-                            + "; a rating can be changed for " + policy.changePeriod() + " after the first one.");
+                    Text.of(
+                            "RATING_FINAL",
+                            "caseId",
+                            c.caseId(),
+                            "ratedAt",
+                            current.get().firstRatedAt().toString(),
+                            "period",
+                            policy.changePeriod().toString()));
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put(RATING, Integer.toString(rating.rating()));

@@ -1,6 +1,7 @@
 package com.supportdesk.cases;
 
 import com.supportdesk.model.Category;
+import com.supportdesk.model.Language;
 import com.supportdesk.model.ServiceName;
 import com.supportdesk.model.Severity;
 import com.supportdesk.servicehealth.Incident;
@@ -13,8 +14,10 @@ import java.util.List;
  * and the expected initial response per severity; and, in the caller's language, how to choose a severity
  * ({@link SeverityGuidance}: definitions, examples, what to provide, availability, targets, typical wait),
  * and the active and recently resolved incidents with their latest update ({@link ServiceHealthView}).
+ * Every text is in {@code language}; incident titles and updates are as the operator wrote them.
  */
 public record SupportOptions(
+        Language language,
         String tenantId,
         ServiceName service,
         List<Incident> incidents,

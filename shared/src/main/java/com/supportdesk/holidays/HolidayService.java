@@ -4,6 +4,7 @@ import com.supportdesk.api.Validate;
 import com.supportdesk.cases.CaseSweepStore;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.cases.SupportCase;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.model.CaseStatus;
@@ -144,7 +145,8 @@ public final class HolidayService {
         int y = year(year);
         Map<String, StoredHolidayYear> stored = stored();
         HolidaySets sets = policies.base().withHolidayYears(years(stored)).holidaySets();
-        HolidayYear found = sets.year(set, y).orElseThrow(() -> Refusal.notFound("Holiday set " + set));
+        HolidayYear found =
+                sets.year(set, y).orElseThrow(() -> Refusal.notFound(Text.of("NOT_FOUND.holidaySet", "id", set)));
         return YearView.of(found, Optional.ofNullable(stored.get(key(set, y))));
     }
 
@@ -154,7 +156,7 @@ public final class HolidayService {
         int y = year(year);
         SlaPolicies base = policies.base();
         if (!base.holidaySets().contains(set)) {
-            throw Refusal.notFound("Holiday set " + set);
+            throw Refusal.notFound(Text.of("NOT_FOUND.holidaySet", "id", set));
         }
         HolidayYear next = validated(set, y, body);
         Map<String, StoredHolidayYear> stored = stored();
@@ -250,18 +252,16 @@ public final class HolidayService {
     }
 
     private static Refusal stale(String set, int year) {
-        return Refusal.conflict(
-                "VERSION_CONFLICT",
-                "Holidays " + set + " " + year + " were changed by someone else; read them again and retry.");
+        return Refusal.conflict("VERSION_CONFLICT", Text.of("VERSION_CONFLICT.holidays", "set", set, "year", year));
     }
 
     static int year(String raw) {
         if (raw == null || !YEAR.matcher(raw).matches()) {
-            throw Validate.invalid("year", "must be a year such as 2027");
+            throw Validate.invalid("year", "year");
         }
         int year = Integer.parseInt(raw);
         if (year < HolidayYear.FIRST_YEAR || year > HolidayYear.LAST_YEAR) {
-            throw Validate.invalid("year", "must be from " + HolidayYear.FIRST_YEAR + " to " + HolidayYear.LAST_YEAR);
+            throw Validate.invalid("year", "yearRange", "first", HolidayYear.FIRST_YEAR, "last", HolidayYear.LAST_YEAR);
         }
         return year;
     }
@@ -291,20 +291,20 @@ public final class HolidayService {
         }
         try {
             return new HolidayYear(set, year, Boolean.TRUE.equals(body.provisional()), closed, open);
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("INVALID_HOLIDAYS", e.getMessage() + ".");
+        } catch (HolidayYear.Invalid e) {
+            throw Refusal.invalid("INVALID_HOLIDAYS", e.text());
         }
     }
 
     private static LocalDate date(String field, String raw) {
         String value = Validate.present(field, raw);
         if (value.length() != 10) {
-            throw Validate.invalid(field, "must be a date such as 2027-02-06");
+            throw Validate.invalid(field, "date", "example", "2027-02-06");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw Validate.invalid(field, "must be a date such as 2027-02-06");
+            throw Validate.invalid(field, "date", "example", "2027-02-06");
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code SupportDirectory} is, so the words never disagree with the clocks in any language.
  */
 public final class GuidanceTexts {
-    private static final Messages BUNDLE = Messages.load("guidance");
+    private static final Messages BUNDLE = ApiTexts.bundle();
 
     private GuidanceTexts() {}
 

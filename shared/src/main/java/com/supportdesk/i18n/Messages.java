@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bundle of texts the API shows, one UTF-8 properties file per language
- * ({@code i18n/<name>_<tag>.properties}), with named placeholders ({@code {target}}). Every language
+ * A bundle of texts the API shows, one UTF-8 properties file per area and language
+ * ({@code i18n/<area>_<tag>.properties}), with named placeholders ({@code {target}}). Every language
  * has the same keys and placeholders (a test holds them to it), so a text never falls back to another
  * language half-way through a response. Lists are numbered keys ({@code key.1}, {@code key.2}, ...), so a
  * language may phrase an example differently but never drop one.
@@ -31,19 +31,38 @@ public final class Messages {
 
     private final String name;
     private final Map<Language, Map<String, String>> texts;
+    private final Map<String, String> areaOfKey;
 
-    private Messages(String name, Map<Language, Map<String, String>> texts) {
+    private Messages(String name, Map<Language, Map<String, String>> texts, Map<String, String> areaOfKey) {
         this.name = name;
         this.texts = texts;
+        this.areaOfKey = areaOfKey;
     }
 
-    /** Loads every language of bundle {@code name} from the class path; fails fast when one is missing. */
-    public static Messages load(String name) {
+    /**
+     * Loads every language of the areas {@code names} from the class path as one bundle; fails fast when a
+     * file is missing or two areas define the same key.
+     */
+    public static Messages load(String... names) {
         Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
+        Map<String, String> areaOfKey = new TreeMap<>();
         for (Language language : Language.values()) {
-            texts.put(language, Collections.unmodifiableMap(read(resource(name, language))));
+            Map<String, String> all = new TreeMap<>();
+            for (String area : names) {
+                Map<String, String> read = read(resource(area, language));
+                for (Map.Entry<String, String> entry : read.entrySet()) {
+                    if (all.put(entry.getKey(), entry.getValue()) != null) {
+                        throw new IllegalStateException(
+                                "Key " + entry.getKey() + " is in more than one area: " + resource(area, language));
+                    }
+                    if (language == Language.EN) {
+                        areaOfKey.put(entry.getKey(), area);
+                    }
+                }
+            }
+            texts.put(language, Collections.unmodifiableMap(all));
         }
-        return new Messages(name, texts);
+        return new Messages(String.join("+", names), texts, Collections.unmodifiableMap(areaOfKey));
     }
 
     public static String resource(String name, Language language) {
@@ -79,13 +98,29 @@ public final class Messages {
         return texts.get(Language.EN).containsKey(key);
     }
 
+    /** The area ({@code i18n/<area>_<tag>.properties}) an English key was read from. */
+    public String area(String key) {
+        String area = areaOfKey.get(key);
+        if (area == null) {
+            throw new IllegalStateException("No text " + key + " in " + name);
+        }
+        return area;
+    }
+
     /** The raw text, placeholders unresolved. */
     public String raw(Language language, String key) {
         String text = texts.get(language).get(key);
         if (text == null) {
-            throw new IllegalStateException("No text " + key + " in " + resource(name, language));
+            throw new IllegalStateException("No text " + key + " in " + name + " (" + language.tag() + ")");
         }
         return text;
+    }
+
+    /** {@code text} in {@code language}; parameters that are texts themselves are written in it too. */
+    public String text(Language language, Text text) {
+        Map<String, Object> params = new TreeMap<>();
+        text.params().forEach((k, v) -> params.put(k, v instanceof Text t ? text(language, t) : v));
+        return text(language, text.key(), params);
     }
 
     /** The text of {@code key} in {@code language} with every placeholder replaced from {@code params}. */

@@ -1,5 +1,6 @@
 package com.supportdesk.identity;
 
+import com.supportdesk.i18n.Text;
 import com.supportdesk.refusal.Refusal;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public record Caller(String subject, Optional<String> tenantId, Set<Role> roles)
     /** Refused as forbidden unless the caller holds one of the roles. */
     public void require(Role... allowed) {
         if (!hasAny(allowed)) {
-            throw Refusal.forbidden("This operation is not available to your role.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.role"));
         }
     }
 
@@ -42,6 +43,6 @@ public record Caller(String subject, Optional<String> tenantId, Set<Role> roles)
 
     /** The admin's own tenant; forbidden when the token carries none. */
     public String adminTenant() {
-        return tenantId.orElseThrow(() -> Refusal.forbidden("Your token names no organisation."));
+        return tenantId.orElseThrow(() -> Refusal.forbidden(Text.of("FORBIDDEN.noOrganisation")));
     }
 }

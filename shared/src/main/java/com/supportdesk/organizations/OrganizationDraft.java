@@ -20,7 +20,7 @@ public record OrganizationDraft(
     /** Checks every field; returns a trimmed, normalised copy. */
     public OrganizationDraft validated() {
         if (version != null && version < 1) {
-            throw Validate.invalid("version", "must be the positive version of the profile you read");
+            throw Validate.invalid("version", "profileVersion");
         }
         return new OrganizationDraft(
                 Validate.line("name", name, 200),

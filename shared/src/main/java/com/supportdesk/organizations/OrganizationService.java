@@ -1,6 +1,7 @@
 package com.supportdesk.organizations;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.refusal.Refusal;
@@ -39,13 +40,8 @@ public final class OrganizationService {
                 caller.subject());
         if (!repository.save(organization)) {
             throw draft.version() == null
-                    ? Refusal.conflict(
-                            "ALREADY_EXISTS",
-                            "Organisation " + tenant
-                                    + " already exists; read it and send its current version to update it.")
-                    : Refusal.conflict(
-                            "VERSION_CONFLICT",
-                            "Organisation " + tenant + " was changed by someone else; read it again and retry.");
+                    ? Refusal.conflict("ALREADY_EXISTS", Text.of("ALREADY_EXISTS", "id", tenant))
+                    : Refusal.conflict("VERSION_CONFLICT", Text.of("VERSION_CONFLICT.organisation", "id", tenant));
         }
         return new Saved(organization, version == 1);
     }
@@ -54,10 +50,12 @@ public final class OrganizationService {
         if (!caller.has(Role.OPERATOR)) {
             caller.require(Role.ADMIN);
             if (!caller.isAdminOf(tenantId)) {
-                throw Refusal.notFound("Organisation " + tenantId);
+                throw Refusal.notFound(Text.of("NOT_FOUND.organisation", "id", tenantId));
             }
         }
         Validate.id("tenantId", tenantId);
-        return repository.find(tenantId).orElseThrow(() -> Refusal.notFound("Organisation " + tenantId));
+        return repository
+                .find(tenantId)
+                .orElseThrow(() -> Refusal.notFound(Text.of("NOT_FOUND.organisation", "id", tenantId)));
     }
 }

@@ -31,7 +31,7 @@ public record RegisteredContacts(List<String> emails, List<String> phones) {
             cleanPhones.add(Validate.phone("contacts.phones[" + i + "]", phones.get(i)));
         }
         if (cleanEmails.isEmpty() && cleanPhones.isEmpty()) {
-            throw Validate.invalid("contacts", "needs at least one email address or phone number");
+            throw Validate.invalid("contacts", "contactsNeeded");
         }
         return new RegisteredContacts(
                 List.copyOf(new LinkedHashSet<>(cleanEmails)), List.copyOf(new LinkedHashSet<>(cleanPhones)));

@@ -1,6 +1,7 @@
 package com.supportdesk.reports;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.model.Category;
@@ -45,7 +46,8 @@ public final class SlaReports {
         if (!caller.has(Role.OPERATOR)) {
             String own = caller.adminTenant();
             if (tenant.isPresent() && !tenant.get().equals(own)) {
-                throw Refusal.notFound("Organisation " + tenant.get()); // another organisation does not exist
+                // another organisation does not exist
+                throw Refusal.notFound(Text.of("NOT_FOUND.organisation", "id", tenant.get()));
             }
             tenant = Optional.of(own);
         }
@@ -53,11 +55,11 @@ public final class SlaReports {
         LocalDate to = request.to().map(raw -> date("to", raw)).orElse(today);
         LocalDate from = request.from().map(raw -> date("from", raw)).orElse(to.minusDays(DEFAULT_DAYS - 1L));
         if (from.isAfter(to)) {
-            throw Validate.invalid("from", "must not be after to");
+            throw Validate.invalid("from", "fromAfterTo");
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         if (days > MAX_DAYS) {
-            throw Validate.invalid("from", "and to may span at most " + MAX_DAYS + " days");
+            throw Validate.invalid("from", "span", "max", MAX_DAYS);
         }
         SlaReportStore.DayRows read = store.read(from, to, tenant);
         Map<String, Sum> byDimensions = new LinkedHashMap<>();
@@ -85,7 +87,7 @@ public final class SlaReports {
         try {
             return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            throw Validate.invalid(field, "must be a date such as 2026-03-01 (a Beijing-time day)");
+            throw Validate.invalid(field, "beijingDay");
         }
     }
 

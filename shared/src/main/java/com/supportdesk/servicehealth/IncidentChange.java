@@ -14,10 +14,10 @@ public record IncidentChange(
     IncidentChange validated(Instant now) {
         Validate.present("version", version);
         if (status == null && title == null && description == null && resolvedAt == null && message == null) {
-            throw Validate.invalid("status", "or another field must be given: nothing would change");
+            throw Validate.invalid("status", "nothingToChange");
         }
         if (resolvedAt != null && status != IncidentStatus.RESOLVED) {
-            throw Validate.invalid("resolvedAt", "may only be given when status is RESOLVED");
+            throw Validate.invalid("resolvedAt", "resolvedAtWithoutResolved");
         }
         return new IncidentChange(
                 version,

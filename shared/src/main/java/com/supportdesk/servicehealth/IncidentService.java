@@ -1,6 +1,7 @@
 package com.supportdesk.servicehealth;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
@@ -72,7 +73,7 @@ public final class IncidentService {
                 caller.subject());
         if (!repository.save(incident)) {
             // a fresh random id collided with an existing one: astronomically rare, and safe to report
-            throw Refusal.conflict("ID_COLLISION", "Please retry.");
+            throw Refusal.conflict("ID_COLLISION");
         }
         return incident;
     }
@@ -81,7 +82,9 @@ public final class IncidentService {
         caller.require(Role.OPERATOR);
         Validate.text("incidentId", incidentId, 64);
         IncidentChange change = body.validated(clock.instant());
-        Incident current = repository.find(incidentId).orElseThrow(() -> Refusal.notFound("Incident " + incidentId));
+        Incident current = repository
+                .find(incidentId)
+                .orElseThrow(() -> Refusal.notFound(Text.of("NOT_FOUND.incident", "id", incidentId)));
         if (current.version() != change.version()) {
             throw staleVersion(incidentId);
         }
@@ -96,15 +99,13 @@ public final class IncidentService {
                                 : current.resolvedAt() != null ? current.resolvedAt() : now;
                 };
         if (resolvedAt != null && resolvedAt.isBefore(current.startedAt())) {
-            throw Validate.invalid("resolvedAt", "is before the incident started");
+            throw Validate.invalid("resolvedAt", "resolvedBeforeStart");
         }
         List<IncidentUpdate> updates = new ArrayList<>(current.updates());
         if (change.message() != null) {
             if (updates.size() >= Incident.MAX_UPDATES) {
                 throw Refusal.conflict(
-                        "TOO_MANY_UPDATES",
-                        "Incident " + incidentId + " already has " + Incident.MAX_UPDATES
-                                + " updates; open a new incident for what follows.");
+                        "TOO_MANY_UPDATES", Text.of("TOO_MANY_UPDATES", "id", incidentId, "max", Incident.MAX_UPDATES));
             }
             updates.add(new IncidentUpdate(now, status, change.message(), caller.subject()));
         }
@@ -127,9 +128,7 @@ public final class IncidentService {
     }
 
     private static Refusal staleVersion(String incidentId) {
-        return Refusal.conflict(
-                "VERSION_CONFLICT",
-                "Incident " + incidentId + " was changed by someone else; read it again and retry.");
+        return Refusal.conflict("VERSION_CONFLICT", Text.of("VERSION_CONFLICT.incident", "id", incidentId));
     }
 
     private static int limit(String raw) {
@@ -141,6 +140,6 @@ public final class IncidentService {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw Validate.invalid("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        throw Validate.invalid("limit", "limit", "max", MAX_PAGE);
     }
 }

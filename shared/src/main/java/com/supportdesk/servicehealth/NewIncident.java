@@ -26,10 +26,10 @@ public record NewIncident(ServiceName service, String title, String description,
      */
     static Instant withinWindow(String field, Instant value, Instant now) {
         if (value.isBefore(EARLIEST)) {
-            throw Validate.invalid(field, "must not be before " + EARLIEST);
+            throw Validate.invalid(field, "tooEarly", "earliest", EARLIEST);
         }
         if (value.isAfter(now.plus(MAX_AHEAD))) {
-            throw Validate.invalid(field, "must not be more than one day ahead of now");
+            throw Validate.invalid(field, "tooFarAhead");
         }
         return value;
     }

@@ -56,7 +56,6 @@ final class ResolvedToken {
     }
 
     private static Refusal invalid() {
-        return Refusal.invalid(
-                "INVALID_NEXT_TOKEN", "nextToken is not one this list returned; start again without it.");
+        return Refusal.invalid("INVALID_NEXT_TOKEN");
     }
 }

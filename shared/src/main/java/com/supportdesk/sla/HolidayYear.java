@@ -1,5 +1,7 @@
 package com.supportdesk.sla;
 
+import com.supportdesk.i18n.Text;
+import com.supportdesk.model.Language;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -49,36 +51,62 @@ public record HolidayYear(
         }
     }
 
-    /** @throws IllegalArgumentException naming the entry and what is wrong with it */
+    /**
+     * What is wrong with a year, naming the entry: a text of the {@code refusals} messages
+     * ({@code INVALID_HOLIDAYS.*}) the operations API answers with, and its English words as the message.
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        // thrown and answered at once, never serialised; its text is not Serializable
+        private final transient Text text;
+
+        Invalid(Text text) {
+            super(text.in(Language.EN));
+            this.text = text;
+        }
+
+        public Text text() {
+            return text;
+        }
+    }
+
+    /** @throws Invalid naming the entry and what is wrong with it */
     public HolidayYear {
         if (set == null || !SET_NAME.matcher(set).matches()) {
-            throw new IllegalArgumentException("set: a holiday set is named by letters, digits, '-' and '_'");
+            throw new Invalid(Text.of("INVALID_HOLIDAYS.set"));
         }
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new IllegalArgumentException("year: must be from " + FIRST_YEAR + " to " + LAST_YEAR);
+            throw new Invalid(Text.of("INVALID_HOLIDAYS.year", "first", FIRST_YEAR, "last", LAST_YEAR));
         }
         holidays = List.copyOf(holidays);
         makeUpWorkingDays = List.copyOf(makeUpWorkingDays);
         if (holidays.size() > MAX_HOLIDAYS) {
-            throw new IllegalArgumentException("holidays: at most " + MAX_HOLIDAYS + " entries");
+            throw new Invalid(Text.of("INVALID_HOLIDAYS.tooManyEntries", "field", "holidays", "max", MAX_HOLIDAYS));
         }
         if (makeUpWorkingDays.size() > MAX_MAKE_UP_DAYS) {
-            throw new IllegalArgumentException("makeUpWorkingDays: at most " + MAX_MAKE_UP_DAYS + " entries");
+            throw new Invalid(
+                    Text.of("INVALID_HOLIDAYS.tooManyEntries", "field", "makeUpWorkingDays", "max", MAX_MAKE_UP_DAYS));
         }
         TreeSet<LocalDate> closed = new TreeSet<>();
         for (int i = 0; i < holidays.size(); i++) {
             Holiday h = holidays.get(i);
             String at = "holidays[" + i + "]";
             if (h.to().isBefore(h.from())) {
-                throw new IllegalArgumentException(at + ": 'to' " + h.to() + " is before 'from' " + h.from());
+                throw new Invalid(Text.of(
+                        "INVALID_HOLIDAYS.toBeforeFrom",
+                        "entry",
+                        at,
+                        "to",
+                        h.to().toString(),
+                        "from",
+                        h.from().toString()));
             }
             if (h.from().getYear() != year || h.to().getYear() != year) {
-                throw new IllegalArgumentException(at + ": every date must lie in " + year
-                        + " (a holiday over New Year is entered in both years, one part each)");
+                throw new Invalid(Text.of("INVALID_HOLIDAYS.outsideYear", "entry", at, "year", year));
             }
             for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
                 if (!closed.add(d)) {
-                    throw new IllegalArgumentException(at + ": " + d + " is already a holiday of another entry");
+                    throw new Invalid(Text.of("INVALID_HOLIDAYS.alreadyHoliday", "entry", at, "date", d.toString()));
                 }
             }
         }
@@ -87,13 +115,30 @@ public record HolidayYear(
             MakeUpDay m = makeUpWorkingDays.get(i);
             String at = "makeUpWorkingDays[" + i + "]";
             if (m.date().getYear() != year) {
-                throw new IllegalArgumentException(at + ": " + m.date() + " does not lie in " + year);
+                throw new Invalid(Text.of(
+                        "INVALID_HOLIDAYS.makeUpOutsideYear",
+                        "entry",
+                        at,
+                        "date",
+                        m.date().toString(),
+                        "year",
+                        year));
             }
             if (closed.contains(m.date())) {
-                throw new IllegalArgumentException(at + ": " + m.date() + " is also a holiday");
+                throw new Invalid(Text.of(
+                        "INVALID_HOLIDAYS.makeUpIsHoliday",
+                        "entry",
+                        at,
+                        "date",
+                        m.date().toString()));
             }
             if (!open.add(m.date())) {
-                throw new IllegalArgumentException(at + ": " + m.date() + " is listed twice");
+                throw new Invalid(Text.of(
+                        "INVALID_HOLIDAYS.listedTwice",
+                        "entry",
+                        at,
+                        "date",
+                        m.date().toString()));
             }
         }
     }

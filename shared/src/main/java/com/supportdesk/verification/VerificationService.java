@@ -1,6 +1,7 @@
 package com.supportdesk.verification;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
@@ -90,7 +91,9 @@ public final class VerificationService {
         String tenantId = Validate.id("tenantId", body.tenantId());
         String callerPhone = Validate.phone("callerPhone", body.callerPhone());
         String contactId = Validate.optionalText("contactId", body.contactId(), 64);
-        Organization org = organizations.find(tenantId).orElseThrow(() -> Refusal.notFound("Organisation " + tenantId));
+        Organization org = organizations
+                .find(tenantId)
+                .orElseThrow(() -> Refusal.notFound(Text.of("NOT_FOUND.organisation", "id", tenantId)));
         messages.zone(); // a misconfigured zone fails here, before anything is written or sent
         Instant now = clock.instant();
         List<Contact> contacts = Contact.of(tenantId, org.contacts());
@@ -185,9 +188,7 @@ public final class VerificationService {
                                 contact.channel().name(),
                                 "exception",
                                 e.getClass().getName()));
-                throw Refusal.dependencyFailed(
-                        "DELIVERY_FAILED",
-                        "The code could not be sent to the chosen contact. Try another registered contact.");
+                throw Refusal.dependencyFailed("DELIVERY_FAILED");
             }
             voidPrevious(reserved.previousLiveVerificationId(), verificationId);
         } finally {
@@ -218,14 +219,11 @@ public final class VerificationService {
             Contact chosen = contacts.stream()
                     .filter(c -> c.contactId().equals(contactId))
                     .findFirst()
-                    .orElseThrow(
-                            () -> Refusal.ruleBroken(
-                                    "UNKNOWN_CONTACT",
-                                    "Choose the contact by one of the contactId values this organisation's verification lists; codes go only to registered contacts."));
+                    .orElseThrow(() -> Refusal.ruleBroken("UNKNOWN_CONTACT", Text.of("UNKNOWN_CONTACT")));
             if (channel != null && channel != chosen.channel()) {
                 throw Refusal.ruleBroken(
                         "CHANNEL_MISMATCH",
-                        "The chosen contact is reached by " + chosen.channel() + ", not " + channel + ".");
+                        Text.of("CHANNEL_MISMATCH", "channel", chosen.channel().name(), "asked", channel.name()));
             }
             return chosen;
         }
@@ -237,8 +235,7 @@ public final class VerificationService {
         }
         return first.orElseThrow(() -> Refusal.ruleBroken(
                 "NO_REGISTERED_CONTACT",
-                "The organisation has no registered " + (wanted == Channel.EMAIL ? "email address" : "phone number")
-                        + "."));
+                Text.of(wanted == Channel.EMAIL ? "NO_REGISTERED_CONTACT.email" : "NO_REGISTERED_CONTACT.phone")));
     }
 
     /** Reserves a send (cooldown and limits, race-safe on the contact item), or the answer why not. */
@@ -248,18 +245,28 @@ public final class VerificationService {
             case ContactRecord.SendDecision.TooSoon t ->
                 throw Refusal.tooMany(
                         "RESEND_TOO_SOON",
-                        "A code was sent to this contact less than "
-                                + policy.resendCooldown().toSeconds() + " seconds ago; a new one can be sent at "
-                                + t.retryAt() + ".");
+                        Text.of(
+                                "RESEND_TOO_SOON",
+                                "seconds",
+                                policy.resendCooldown().toSeconds(),
+                                "retryAt",
+                                t.retryAt()));
             case ContactRecord.SendDecision.LimitReached l ->
                 throw Refusal.tooMany(
                         "SEND_LIMIT_REACHED",
-                        "This contact has had "
-                                + (l.daily()
-                                        ? policy.maxSendsPerDay() + " codes in 24 hours"
-                                        : policy.maxSendsPerHour() + " codes in an hour")
-                                + "; a new one can be sent at " + l.retryAt()
-                                + ". Choose another registered contact or call back a registered number.");
+                        l.daily()
+                                ? Text.of(
+                                        "SEND_LIMIT_REACHED.day",
+                                        "count",
+                                        policy.maxSendsPerDay(),
+                                        "retryAt",
+                                        l.retryAt())
+                                : Text.of(
+                                        "SEND_LIMIT_REACHED.hour",
+                                        "count",
+                                        policy.maxSendsPerHour(),
+                                        "retryAt",
+                                        l.retryAt()));
             case ContactRecord.SendDecision.Allowed a -> a;
         };
     }
@@ -341,8 +348,7 @@ public final class VerificationService {
 
     private ConfirmResult evaluate(Caller caller, String verificationId, ConfirmRequest body) {
         char[] code = codes.parse(body.code())
-                .orElseThrow(() ->
-                        Validate.invalid("code", "must be the " + codes.length() + " digits the caller reads out"));
+                .orElseThrow(() -> Validate.invalid("code", "pinDigits", "digits", codes.length()));
         try {
             Instant now = clock.instant();
             String id = verificationId == null ? "" : verificationId;
@@ -500,16 +506,11 @@ public final class VerificationService {
 
     private Refusal failed() {
         return Refusal.ruleBroken(
-                "VERIFICATION_FAILED",
-                "The code was not accepted. Ask the caller to read the latest code again; after " + policy.maxAttempts()
-                        + " wrong codes, or once it has expired, start a new verification.");
+                "VERIFICATION_FAILED", Text.of("VERIFICATION_FAILED", "attempts", policy.maxAttempts()));
     }
 
     private static Refusal suspended(Instant until) {
-        return Refusal.locked(
-                "CONTACT_SUSPENDED",
-                "Codes to this contact are suspended until " + until + " after repeated wrong codes. "
-                        + "Call the administrator back on a registered phone number, or choose another registered contact.");
+        return Refusal.locked("CONTACT_SUSPENDED", Text.of("CONTACT_SUSPENDED", "until", until));
     }
 
     // ------------------------------------------------------------------ notices

@@ -1,5 +1,6 @@
 package com.supportdesk.webhooks;
 
+import com.supportdesk.i18n.Text;
 import com.supportdesk.runtime.FunctionEnvironment;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -48,10 +49,18 @@ public final class WebhookAddresses {
     /** Why a URL or address is not a place the desk delivers to. */
     public static final class Refused extends Exception {
         private final String code;
+        // thrown and answered at once, never serialised; its text is not Serializable
+        private final transient Text text;
 
-        Refused(String code, String message) {
-            super(message, null, false, false);
+        Refused(String code, Text text) {
+            super(text.key(), null, false, false);
             this.code = code;
+            this.text = text;
+        }
+
+        /** What to tell the person: a {@code refusals} text whose key is the code or {@code code.variant}. */
+        public Text text() {
+            return text;
         }
 
         /** A stable code: {@code WEBHOOK_URL_INVALID}, {@code WEBHOOK_URL_NOT_HTTPS}, {@code WEBHOOK_ADDRESS_NOT_ALLOWED}, {@code WEBHOOK_HOST_UNRESOLVED}. */
@@ -84,54 +93,51 @@ public final class WebhookAddresses {
     /** Parses and checks {@code url} without resolving it: scheme, form, host spelling. */
     public URI parse(String url) throws Refused {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            throw new Refused(
-                    "WEBHOOK_URL_INVALID",
-                    "The url must be an absolute https URL of at most " + MAX_URL_LENGTH + " characters.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.length", "max", MAX_URL_LENGTH));
         }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c < 0x21 || c > 0x7E) {
                 // spaces, controls and anything outside ASCII: percent-encode it (and use the punycode of a name)
-                throw new Refused("WEBHOOK_URL_INVALID", "The url may hold printable ASCII characters only.");
+                throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.ascii"));
             }
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url is not a valid URL.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.syntax"));
         }
         String scheme = uri.getScheme() == null ? "" : asciiLower(uri.getScheme());
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getRawAuthority() == null) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url must be an absolute https URL.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.absolute"));
         }
         if (!scheme.equals("https") && !(scheme.equals("http") && allowLoopbackHttp)) {
-            throw new Refused("WEBHOOK_URL_NOT_HTTPS", "Only https URLs are accepted.");
+            throw new Refused("WEBHOOK_URL_NOT_HTTPS", Text.of("WEBHOOK_URL_NOT_HTTPS"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url must not carry a user name or password.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.userInfo"));
         }
         if (uri.getRawFragment() != null) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url must not have a fragment.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.fragment"));
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url has no host name.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.noHost"));
         }
         host = asciiLower(host);
         if (host.startsWith("[")) {
             if (!host.endsWith("]") || host.contains("%")) {
-                throw new Refused("WEBHOOK_URL_INVALID", "The url's IPv6 address is not valid.");
+                throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.ipv6"));
             }
         } else if (NUMERIC_HOST.matcher(host).matches()
                 && !DOTTED_QUAD.matcher(host).matches()) {
-            throw new Refused(
-                    "WEBHOOK_ADDRESS_NOT_ALLOWED", "An IP address must be written as four decimal numbers (a.b.c.d).");
+            throw new Refused("WEBHOOK_ADDRESS_NOT_ALLOWED", Text.of("WEBHOOK_ADDRESS_NOT_ALLOWED.dottedQuad"));
         } else if (!isHostName(host)) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url's host name is not valid.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.host"));
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new Refused("WEBHOOK_URL_INVALID", "The url's port is not valid.");
+            throw new Refused("WEBHOOK_URL_INVALID", Text.of("WEBHOOK_URL_INVALID.port"));
         }
         return uri;
     }
@@ -151,10 +157,10 @@ public final class WebhookAddresses {
         try {
             addresses = resolver.resolve(lookup);
         } catch (UnknownHostException | SecurityException e) {
-            throw new Refused("WEBHOOK_HOST_UNRESOLVED", "The url's host name does not resolve.");
+            throw new Refused("WEBHOOK_HOST_UNRESOLVED", Text.of("WEBHOOK_HOST_UNRESOLVED"));
         }
         if (addresses == null || addresses.length == 0) {
-            throw new Refused("WEBHOOK_HOST_UNRESOLVED", "The url's host name does not resolve.");
+            throw new Refused("WEBHOOK_HOST_UNRESOLVED", Text.of("WEBHOOK_HOST_UNRESOLVED"));
         }
         boolean allLoopback = true;
         for (InetAddress address : addresses) {
@@ -164,14 +170,11 @@ public final class WebhookAddresses {
             return new Destination(uri, lookup, port, tls, addresses[0]);
         }
         if (!tls) {
-            throw new Refused("WEBHOOK_URL_NOT_HTTPS", "Only https URLs are accepted.");
+            throw new Refused("WEBHOOK_URL_NOT_HTTPS", Text.of("WEBHOOK_URL_NOT_HTTPS"));
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new Refused(
-                        "WEBHOOK_ADDRESS_NOT_ALLOWED",
-                        "The url's host is, or resolves to, an address that is not public (loopback, private,"
-                                + " link-local or reserved).");
+                throw new Refused("WEBHOOK_ADDRESS_NOT_ALLOWED", Text.of("WEBHOOK_ADDRESS_NOT_ALLOWED.notPublic"));
             }
         }
         return new Destination(uri, lookup, port, tls, addresses[0]);

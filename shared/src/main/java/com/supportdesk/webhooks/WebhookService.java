@@ -1,6 +1,7 @@
 package com.supportdesk.webhooks;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.ids.Ids;
@@ -46,14 +47,14 @@ public final class WebhookService {
         Set<NotificationType> events = events(request.events());
         String secret = Validate.present("secret", request.secret());
         if (!SECRET.matcher(secret).matches()) {
-            throw Validate.invalid("secret", "must be 16 to 256 printable ASCII characters without spaces");
+            throw Validate.invalid("secret", "webhookSecret");
         }
         String url = Validate.present("url", request.url());
         URI uri;
         try {
             uri = addresses.check(url).uri();
         } catch (WebhookAddresses.Refused refused) {
-            throw Refusal.ruleBroken(refused.code(), refused.getMessage());
+            throw Refusal.ruleBroken(refused.code(), refused.text());
         }
         String endpoint = uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost()
                 + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
@@ -66,8 +67,7 @@ public final class WebhookService {
             }
             if (slot > MAX_PER_TENANT) {
                 throw Refusal.ruleBroken(
-                        "WEBHOOK_LIMIT_REACHED",
-                        "An organisation has at most " + MAX_PER_TENANT + " webhooks; delete one first.");
+                        "WEBHOOK_LIMIT_REACHED", Text.of("WEBHOOK_LIMIT_REACHED", "max", MAX_PER_TENANT));
             }
             String webhookId = Ids.next("WH", 3);
             Webhook webhook = new Webhook(
@@ -86,7 +86,7 @@ public final class WebhookService {
             }
             // another registration took that slot first: look again
         }
-        throw Refusal.conflict("WEBHOOK_REGISTRATION_CONFLICT", "Please retry.");
+        throw Refusal.conflict("WEBHOOK_REGISTRATION_CONFLICT");
     }
 
     public WebhookView.Listing list(Caller caller) {
@@ -111,19 +111,19 @@ public final class WebhookService {
     }
 
     private static Refusal notFound() {
-        return Refusal.notFound("Webhook");
+        return Refusal.notFound(Text.of("NOT_FOUND.webhook"));
     }
 
     private static String adminTenant(Caller caller) {
         if (!caller.has(Role.ADMIN)) {
-            throw Refusal.forbidden("Only an administrator of the organisation manages its webhooks.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.webhooks"));
         }
         return caller.adminTenant();
     }
 
     private static Set<NotificationType> events(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw Validate.invalid("events", "must name at least one event");
+            throw Validate.invalid("events", "eventsRequired");
         }
         Validate.size("events", names, WebhookEvents.SUPPORTED.size());
         EnumSet<NotificationType> events = EnumSet.noneOf(NotificationType.class);
@@ -135,7 +135,7 @@ public final class WebhookService {
                 }
             }
             if (type == null) {
-                throw Validate.invalid("events", "may only hold " + WebhookEvents.SUPPORTED);
+                throw Validate.invalid("events", "onlyValues", "values", WebhookEvents.SUPPORTED.toString());
             }
             events.add(type);
         }

@@ -47,7 +47,10 @@ class CaseDomainTest {
             return "allowed";
         } catch (Refusal e) {
             assertThat(e.kind()).isEqualTo(Refusal.Kind.RULE_BROKEN);
-            assertThat(e.getMessage()).contains("Rule " + e.code());
+            // the message is the rule's own text, in every language, under the one code
+            assertThat(e.text().key()).startsWith(e.code());
+            assertThat(e.message(Language.JA)).isNotBlank().isNotEqualTo(e.message(Language.EN));
+            assertThat(e.message(Language.ZH_CN)).isNotBlank().isNotEqualTo(e.message(Language.EN));
             return e.code();
         }
     }
@@ -144,22 +147,26 @@ class CaseDomainTest {
         "gb, 0800 032 6417"
     })
     void phoneDirectory(String country, String number) {
-        assertThat(SupportDirectory.phoneFor(country).number()).isEqualTo(number);
+        assertThat(SupportDirectory.phoneFor(country, Language.EN).number()).isEqualTo(number);
     }
 
     @Test
-    void wordsComeFromThePolicy() {
+    void wordsComeFromThePolicyInEveryLanguage() {
         SupportDirectory directory = new SupportDirectory(POLICY);
-        assertThat(directory.expectedInitialResponse(Severity.A, Category.TECHNICAL))
-                .isEqualTo("An engineer responds within 1 hour, 24 hours a day, 7 days a week;"
-                        + " updates follow at least every 4 hours until the case is resolved.");
-        assertThat(directory.expectedInitialResponse(Severity.C, Category.TECHNICAL))
+        assertThat(directory.expectedInitialResponse(Severity.A, Category.TECHNICAL, Language.EN))
+                .isEqualTo("An engineer responds within 1 hour, 24 hours a day, 7 days a week."
+                        + " After that we keep you updated at least every 4 hours until the issue is resolved.");
+        assertThat(directory.expectedInitialResponse(Severity.C, Category.TECHNICAL, Language.EN))
                 .contains("3 business days")
                 .contains("45 hours of support time");
-        assertThat(directory.supportHours(Category.TECHNICAL))
-                .isEqualTo("Every day 09:00–24:00, public holidays included (Asia/Shanghai time)");
-        assertThat(directory.supportHours(Category.BILLING))
+        assertThat(directory.supportHours(Category.TECHNICAL, Language.EN))
+                .isEqualTo("Every day 09:00–24:00, public holidays included (Beijing time)");
+        assertThat(directory.supportHours(Category.BILLING, Language.EN))
                 .startsWith("Monday–Friday 09:00–18:00, closed on public holidays, open on make-up working days");
+        assertThat(directory.expectedInitialResponse(Severity.A, Category.TECHNICAL, Language.JA))
+                .isEqualTo("1 時間以内にエンジニアが初期対応します (24 時間 365 日)。" + "その後も、問題が解決するまで少なくとも 4 時間ごとに状況をお知らせします。");
+        assertThat(directory.supportHours(Category.TECHNICAL, Language.ZH_CN)).contains("北京时间");
+        assertThat(directory.supportHours(Category.BILLING, Language.JA)).startsWith("月曜日～金曜日 09:00–18:00");
     }
 
     @Test

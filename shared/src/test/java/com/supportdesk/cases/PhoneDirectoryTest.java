@@ -3,6 +3,7 @@ package com.supportdesk.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.model.Language;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,15 @@ class PhoneDirectoryTest {
     private static final PhoneDirectory DIRECTORY = PhoneDirectory.standard();
 
     @Test
-    void everyCountryAnOrganisationCanHaveGetsACompleteLine() {
-        for (String country : Locale.getISOCountries()) {
-            assertThat(Validate.country("country", country)).isEqualTo(country);
-            complete(SupportDirectory.phoneFor(country));
-            complete(SupportDirectory.phoneFor(country.toLowerCase(Locale.ROOT)));
+    void everyCountryAnOrganisationCanHaveGetsACompleteLineInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (String country : Locale.getISOCountries()) {
+                assertThat(Validate.country("country", country)).isEqualTo(country);
+                complete(SupportDirectory.phoneFor(country, language));
+                complete(SupportDirectory.phoneFor(country.toLowerCase(Locale.ROOT), language));
+            }
+            complete(SupportDirectory.phoneFor(null, language));
         }
-        complete(SupportDirectory.phoneFor(null));
     }
 
     @Test
@@ -27,20 +30,33 @@ class PhoneDirectoryTest {
         DIRECTORY.lines().forEach((country, line) -> {
             assertThat(Validate.country("country", country)).isEqualTo(country);
             assertThat(line.country()).isEqualTo(country);
-            complete(line);
+            for (Language language : Language.values()) {
+                complete(SupportDirectory.phoneFor(country, language));
+            }
         });
     }
 
     @Test
     void countriesWithoutALineOfTheirOwnCallTheRegionalOperator() {
-        SupportDirectory.Phone fallback = DIRECTORY.fallback();
-        assertThat(fallback.country()).isEqualTo("CN");
+        SupportDirectory.Phone fallback = SupportDirectory.phoneFor("CN", Language.EN);
+        assertThat(DIRECTORY.fallback().country()).isEqualTo("CN");
         assertThat(fallback.number()).isEqualTo("(86) 400-089-0365");
         assertThat(fallback.languages()).contains("zh-CN");
         assertThat(fallback.hours().zone()).isEqualTo("Asia/Shanghai");
-        assertThat(SupportDirectory.phoneFor("JP")).isSameAs(fallback);
-        assertThat(SupportDirectory.phoneFor("DE")).isSameAs(fallback);
-        assertThat(SupportDirectory.phoneFor("CA").languages()).contains("en", "fr");
+        assertThat(SupportDirectory.phoneFor("JP", Language.EN)).isEqualTo(fallback);
+        assertThat(SupportDirectory.phoneFor("DE", Language.EN)).isEqualTo(fallback);
+        assertThat(SupportDirectory.phoneFor("CA", Language.EN).languages()).contains("en", "fr");
+    }
+
+    @Test
+    void aLineSpeaksTheReadersLanguage() {
+        assertThat(SupportDirectory.phoneFor("GB", Language.EN).label()).isEqualTo("United Kingdom");
+        assertThat(SupportDirectory.phoneFor("GB", Language.JA).label()).isEqualTo("英国");
+        assertThat(SupportDirectory.phoneFor("JP", Language.JA).label()).isEqualTo("地域オペレーターのサポート窓口");
+        assertThat(SupportDirectory.phoneFor("CN", Language.ZH_CN).hours().text())
+                .contains("法定节假日休息");
+        assertThat(SupportDirectory.phoneFor("CN", Language.ZH_CN).number())
+                .isEqualTo(SupportDirectory.phoneFor("CN", Language.EN).number());
     }
 
     /** Printed number and tel: URI are the same number; hours name a real zone; languages are BCP 47 tags. */

@@ -115,8 +115,7 @@ class CaseSubmissionHandlerTest extends CaseHandlersTest {
         HttpResult refused = invoke(submission, submit(standard, sampleBody(), null));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.errorCode()).isEqualTo("SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL");
-        assertThat(refused.json().path("error").path("message").asText())
-                .contains("Rule SEVERITY_A_REQUIRES_ADVANCED_TECHNICAL");
+        assertThat(refused.json().path("error").path("message").asText()).contains("advanced online services contract");
 
         for (String category : List.of("BILLING", "SUBSCRIPTION", "PRESALES")) {
             ObjectNode body = sampleBody();

@@ -95,6 +95,40 @@ class SupportSuggestionsHandlerTest {
         assertThat(renew.path("suggestions").get(0).path("articleId").asText()).isEqualTo("renew-subscription");
     }
 
+    /** The next step and every refusal come in the answer's language, with the same codes (decision 0014). */
+    @Test
+    void theNextStepAndTheRefusalsSpeakTheCallersLanguage() {
+        HttpResult ja = invoke(suggestions, ask(Map.of("q", "SharePoint の権限が反映されない"), "[admin]", null));
+        assertThat(ja.headers()).containsEntry("content-language", "ja");
+        assertThat(ja.json().path("nextStep").asText())
+                .startsWith("これらの記事で解決しない場合は、組織の管理者がサポート ケースを作成できます。")
+                .contains("https://community.supportdesk.example/");
+
+        HttpResult mixed = invoke(suggestions, ask(Map.of("q", "Teams 会议录制 找不到 OneDrive 文件"), "[user]", "zh-CN"));
+        assertThat(mixed.json().path("language").asText()).isEqualTo("zh-CN");
+        assertThat(mixed.headers()).containsEntry("content-language", "zh-CN");
+        assertThat(mixed.json().path("nextStep").asText()).contains("社区论坛");
+
+        HttpResult en = invoke(suggestions, ask(Map.of("q", "cannot sign in with SSO"), "[admin]", "fr-FR"));
+        assertThat(en.headers()).containsEntry("content-language", "en");
+        assertThat(en.json().path("nextStep").asText()).contains("community forum");
+
+        Map<String, String> operatorSays = Map.of(
+                "zh-CN", "帮助文章推荐仅面向客户和支持工程师。",
+                "ja", "ヘルプ記事の候補は、お客様とサポート エージェント向けの機能です。",
+                "fr", "Help-article suggestions are for customers and support agents.");
+        operatorSays.forEach((header, message) -> {
+            HttpResult operator = invoke(suggestions, ask(Map.of("q", "sso"), "[operator]", header));
+            assertThat(operator.status()).isEqualTo(403);
+            assertThat(operator.errorCode()).isEqualTo("FORBIDDEN");
+            assertThat(operator.json().path("error").path("message").asText()).isEqualTo(message);
+        });
+        HttpResult tooMany = invoke(suggestions, ask(Map.of("q", "sso", "limit", "11"), "[admin]", "ja"));
+        assertThat(tooMany.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(tooMany.json().path("error").path("message").asText())
+                .isEqualTo("項目「limit」には 1 から 10 までの整数を指定してください。");
+    }
+
     @Test
     void usersAndAgentsMaySearchAndOperatorsMayNot() {
         Map<String, String> query = Map.of("q", "trial expired convert to paid");

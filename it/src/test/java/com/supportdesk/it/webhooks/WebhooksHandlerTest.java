@@ -155,6 +155,25 @@ class WebhooksHandlerTest {
     }
 
     @Test
+    void aRefusedUrlIsExplainedInTheLanguageAskedForWithTheSameCode() {
+        String tenant = Desk.newTenant();
+        Map<String, String> expected = Map.of(
+                "ja", "受け付けられるのは https の URL のみです。",
+                "zh-CN", "仅接受 https URL。",
+                "en", "Only https URLs are accepted.");
+        expected.forEach((language, message) -> {
+            HttpResult refused = desk.call(ApiEvent.of("POST /webhooks")
+                    .claims(Claims.admin(tenant))
+                    .header("accept-language", language)
+                    .body(body("http://1.1.1.1/hook")));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.errorCode()).isEqualTo("WEBHOOK_URL_NOT_HTTPS");
+            assertThat(refused.json().path("error").path("message").asText()).isEqualTo(message);
+            assertThat(refused.headers()).containsEntry("content-language", language);
+        });
+    }
+
+    @Test
     void twentyConcurrentRegistrationsStoreExactlyTheMaximum() {
         String tenant = Desk.newTenant();
         List<Callable<HttpResult>> calls = new ArrayList<>();

@@ -174,7 +174,7 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
                 .map(f -> switch (f) {
                     case "csv" -> true;
                     case "json" -> false;
-                    default -> throw Validate.invalid("format", "must be json or csv");
+                    default -> throw Validate.invalid("format", "oneOf", "values", "[json, csv]");
                 })
                 .orElseGet(() -> request.header("accept")
                         .map(a -> a.toLowerCase(Locale.ROOT).contains("text/csv"))
@@ -197,7 +197,7 @@ public final class CaseApiHandler extends HttpApiFunction implements RequestStre
         return switch (raw) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Validate.invalid("breachingSoon", "must be true or false");
+            default -> throw Validate.invalid("breachingSoon", "trueOrFalse");
         };
     }
 }

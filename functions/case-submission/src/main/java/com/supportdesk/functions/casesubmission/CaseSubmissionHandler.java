@@ -92,16 +92,24 @@ public final class CaseSubmissionHandler extends HttpApiFunction implements Requ
                                     request.caller(),
                                     request.body(),
                                     request.header("Idempotency-Key"),
-                                    request.header(AccessGrantRepository.HEADER));
-                            return submission.created()
+                                    request.header(AccessGrantRepository.HEADER),
+                                    request.acceptLanguage());
+                            ApiResponse response = submission.created()
                                     ? ApiResponse.created(submission.body(), "/cases/" + submission.caseId())
                                     : ApiResponse.ok(submission.body());
+                            return submission
+                                    .language()
+                                    .map(response::inLanguage)
+                                    .orElse(response);
                         },
                 "GET /support/options",
-                        request -> ApiResponse.ok(cases.options(
-                                request.caller(),
-                                request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
-                                request.header("Accept-Language")))));
+                        request -> {
+                            var options = cases.options(
+                                    request.caller(),
+                                    request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
+                                    request.acceptLanguage());
+                            return ApiResponse.ok(options).inLanguage(options.language());
+                        }));
         // SnapStart: the options and a submission for a tenant without a profile (reads, then 404 / 422);
         // then what a submission uses that no read-only request reaches: SLA engine, incidents, the topic
         primeWith(

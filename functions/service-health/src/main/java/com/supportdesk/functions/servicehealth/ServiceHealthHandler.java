@@ -126,7 +126,7 @@ public final class ServiceHealthHandler extends HttpApiFunction implements Reque
         return switch (raw) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Validate.invalid("dryRun", "must be true or false");
+            default -> throw Validate.invalid("dryRun", "trueOrFalse");
         };
     }
 }

@@ -1,6 +1,7 @@
 package com.supportdesk.functions.supportsuggestions;
 
 import com.supportdesk.api.Validate;
+import com.supportdesk.i18n.Text;
 import com.supportdesk.identity.Caller;
 import com.supportdesk.identity.Role;
 import com.supportdesk.model.Language;
@@ -74,12 +75,12 @@ public final class SuggestionService {
             Optional<Integer> limit,
             Optional<String> acceptLanguage) {
         if (!caller.hasAny(Role.ADMIN, Role.USER, Role.AGENT)) {
-            throw Refusal.forbidden("Help-article suggestions are for customers and support agents.");
+            throw Refusal.forbidden(Text.of("FORBIDDEN.suggestions"));
         }
         String text = Validate.text("q", query, MAX_QUERY);
         int n = limit.orElse(DEFAULT_LIMIT);
         if (n < 1 || n > MAX_LIMIT) {
-            throw Validate.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            throw Validate.invalid("limit", "limit", "max", MAX_LIMIT);
         }
         QueryText clean = QueryText.of(text);
         List<Language> candidates = QueryLanguages.candidates(clean.text(), acceptLanguage);
@@ -108,7 +109,12 @@ public final class SuggestionService {
                 service.orElse(null),
                 answered,
                 answer.stream().map(SuggestionService::suggestion).toList(),
-                communityForumUrl);
+                communityForumUrl,
+                Text.of(
+                                answered ? "suggestions.nextStep.answered" : "suggestions.nextStep.notAnswered",
+                                "forumUrl",
+                                communityForumUrl)
+                        .in(answerLanguage));
     }
 
     static boolean good(SuggestionIndex.Hit hit) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param answered          whether the best article matches the query well (otherwise the list holds
  *                          weaker matches, possibly none, and the query was logged as a gap)
  * @param communityForumUrl where customers answer each other, for questions no article answers
+ * @param nextStep          what to do if the articles do not help, in {@code language}
  */
 public record Suggestions(
         Language language,
@@ -21,7 +22,8 @@ public record Suggestions(
         ServiceName service,
         boolean answered,
         List<Suggestion> suggestions,
-        String communityForumUrl) {
+        String communityForumUrl,
+        String nextStep) {
 
     public Suggestions {
         searched = List.copyOf(searched);

@@ -43,14 +43,15 @@ public final class SupportSuggestionsHandler extends HttpApiFunction {
     }
 
     private SupportSuggestionsHandler(SuggestionService suggestions) {
-        super(Map.<String, Route>of(
-                "GET /support/suggestions",
-                request -> ApiResponse.ok(suggestions.suggest(
-                        request.caller(),
-                        request.query("q").orElse(null),
-                        request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
-                        request.query("limit").map(SupportSuggestionsHandler::limit),
-                        request.header("Accept-Language")))));
+        super(Map.<String, Route>of("GET /support/suggestions", request -> {
+            Suggestions answer = suggestions.suggest(
+                    request.caller(),
+                    request.query("q").orElse(null),
+                    request.query("service").map(v -> Validate.oneOf("service", v, ServiceName.class)),
+                    request.query("limit").map(SupportSuggestionsHandler::limit),
+                    request.acceptLanguage());
+            return ApiResponse.ok(answer).inLanguage(answer.language());
+        }));
         // SnapStart: one search per language, so the first real question finds the analysers loaded
         primeWith(
                 PrimingRequest.to("GET /support/suggestions").as(Role.ADMIN).query("q", "Outlook sign in"),
@@ -62,7 +63,7 @@ public final class SupportSuggestionsHandler extends HttpApiFunction {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw Validate.invalid("limit", "must be a whole number from 1 to " + SuggestionService.MAX_LIMIT);
+            throw Validate.invalid("limit", "limit", "max", SuggestionService.MAX_LIMIT);
         }
     }
 }
