@@ -297,6 +297,27 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void aWebhookListThatCannotBeReadHoldsUpNoMailAndOnlyItIsRetried() {
+        String caseId = f.openCase();
+        String ack = f.requestAbout(caseId, "CASE_ACKNOWLEDGEMENT");
+        NotificationDispatcherHandler webhooksUnreadable =
+                f.dispatcher(Map.of("WEBHOOKS_TABLE", "WebhooksTable-that-is-not-there"));
+
+        assertThat(NotificationDispatch.deliver(webhooksUnreadable, List.of(ack)))
+                .as("back to the queue for the webhooks")
+                .hasSize(1);
+        assertThat(f.mailsTo(f.adminEmail)).as("the mail went out all the same").hasSize(1);
+        assertThat(NotificationDispatch.deliver(webhooksUnreadable, List.of(ack)))
+                .hasSize(1);
+        assertThat(f.mailsTo(f.adminEmail))
+                .as("and the retry sent it no second time")
+                .hasSize(1);
+
+        assertThat(f.deliver(ack)).as("done once the webhooks can be read").isEmpty();
+        assertThat(f.mailsTo(f.adminEmail)).hasSize(1);
+    }
+
+    @Test
     void aThrottledSendGivesItsClaimBackAndTheNextDeliverySendsOnce() {
         String caseId = f.openCase();
         String ack = f.requestAbout(caseId, "CASE_ACKNOWLEDGEMENT");

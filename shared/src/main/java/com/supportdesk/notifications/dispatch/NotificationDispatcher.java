@@ -84,7 +84,7 @@ public final class NotificationDispatcher {
 
     /**
      * @param webhooks the organisations' webhooks: a request of a type a webhook subscribes to is delivered
-     *                 to it too, once per event (decision 0018)
+     *                 to it too, once per event (decision 0017)
      */
     public NotificationDispatcher(
             CaseRepository cases,
@@ -123,8 +123,21 @@ public final class NotificationDispatcher {
                     Optional.of(e.getMessage()));
         }
         List<Delivery> deliveries;
+        // A webhook list that cannot be read (the table, the key) must not hold up the mail, the SMS or the
+        // page: the others go out now, and the request goes back to the queue for the webhooks alone (the
+        // delivery records keep what went out from going twice).
+        boolean webhooksLeft = false;
         try {
-            deliveries = withWebhooks(request, plan(request));
+            deliveries = plan(request);
+            try {
+                deliveries = withWebhooks(request, deliveries);
+            } catch (RuntimeException e) {
+                Log.error(
+                        "notification_webhooks_not_planned",
+                        fields(request, Map.of("exception", e.getClass().getName())),
+                        e);
+                webhooksLeft = true;
+            }
         } catch (Rejected e) {
             log("notification_rejected", request, Map.of("problem", e.getMessage()));
             return result(request, DispatchResult.Status.REJECTED, List.of(), e.getMessage());
@@ -143,7 +156,8 @@ public final class NotificationDispatcher {
         for (Delivery delivery : deliveries) {
             delivered.add(new DispatchResult.Delivered(delivery.channel(), deliver(request, delivery)));
         }
-        boolean retry = delivered.stream().anyMatch(d -> d.outcome().needsRetry());
+        boolean retry =
+                webhooksLeft || delivered.stream().anyMatch(d -> d.outcome().needsRetry());
         return result(request, retry ? DispatchResult.Status.RETRY : DispatchResult.Status.DONE, delivered, null);
     }
 
