@@ -550,7 +550,7 @@ public final class LocalRunner implements AutoCloseable {
                 "",
                 "WEBHOOK_SECRET_KEY",
                 java.util.HexFormat.of().formatHex(webhookKey),
-                // local runs only: webhooks may go to the runner's own receiver over loopback http (decision 0018)
+                // local runs only: webhooks may go to the runner's own receiver over loopback http (decision 0017)
                 WebhookAddresses.ALLOW_LOOPBACK_VARIABLE,
                 "true");
     }

@@ -530,7 +530,7 @@ public final class CaseService {
     /**
      * The case as {@code caller} sees it. An administrator sees the escalation level, not who owns the case nor
      * the agents' routing entries (owner changes, escalations and their reasons are the desk's own notes;
-     * decision 0015).
+     * decision 0014).
      */
     private CaseViews.Detail detail(StoredCase stored, Caller caller) {
         SupportCase c = stored.supportCase();

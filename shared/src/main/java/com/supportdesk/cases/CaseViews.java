@@ -13,7 +13,7 @@ import java.util.Map;
 public final class CaseViews {
     private CaseViews() {}
 
-    /** History entries only agents see: how the desk routes a case among its people (decision 0015). */
+    /** History entries only agents see: how the desk routes a case among its people (decision 0014). */
     public static final java.util.Set<CaseEventType> AGENTS_ONLY =
             java.util.EnumSet.of(CaseEventType.OWNER_ASSIGNED, CaseEventType.ESCALATION_CHANGED);
 

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The satisfaction survey of a resolved case (decision 0017). When a case is resolved, its contact is invited
+ * The satisfaction survey of a resolved case (decision 0016). When a case is resolved, its contact is invited
  * through the notification path to rate it; the organisation's administrator rates it from 1 to 5 with an
  * optional one-line comment. Each rating is a {@link CaseEventType#SATISFACTION_RATED} history entry: the
  * first one counts, and a later one replaces it while the change period after the first rating lasts. The

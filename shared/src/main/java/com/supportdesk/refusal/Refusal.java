@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * Why the desk will not do what it was asked: a {@link Kind} that says what sort of "no" it is, a stable
  * machine-readable code and a sentence for a person ({@link Text}, written in the reader's language by the
- * adapter: decision 0014). The domain throws it; only an adapter (the HTTP
+ * adapter: decision 0013). The domain throws it; only an adapter (the HTTP
  * functions' {@code lambda-http}) decides what it becomes on the wire, so a scheduled function can use the
  * same services without speaking HTTP.
  */

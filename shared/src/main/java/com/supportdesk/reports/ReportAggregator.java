@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keeps the SLA report's daily aggregates up to date from the notifications topic (decision 0017). Every
+ * Keeps the SLA report's daily aggregates up to date from the notifications topic (decision 0016). Every
  * change the report counts already publishes a notification request about its case through the case's
  * outbox (at least once, never lost): the acknowledgement of a new case, an agent's response, a breach, a
  * downgrade, the survey invitation, a rating. For each request about a case, the aggregator reads the case

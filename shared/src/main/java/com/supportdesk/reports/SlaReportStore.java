@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The SLA report's daily aggregates in the cases table (decision 0017): one item per report day, tenant,
+ * The SLA report's daily aggregates in the cases table (decision 0016): one item per report day, tenant,
  * severity (as opened) and category, {@code pk = REPORT#<yyyy-mm-dd>}, {@code sk = <tenant>#<severity>#<category>},
  * holding counters and the {@code applied} string set of the fact ids it has counted.
  *

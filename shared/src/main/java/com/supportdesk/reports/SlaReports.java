@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SLA report (decision 0017) for operators (every tenant, or one with {@code tenantId}) and an
+ * The SLA report (decision 0016) for operators (every tenant, or one with {@code tenantId}) and an
  * organisation's administrator (their own tenant only; another tenant does not exist for them). It reads
  * the daily aggregates of the period and nothing else: its cost grows with the days, not the cases.
  */

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The SLA policy as the sweep sees it: read again at the start of every run, not once per container as
  * the API functions do ({@link SlaPolicySource}), so that a changed calendar, holiday list or target in the
  * SSM parameter reaches open cases on the sweep's next run. The text is parsed again only when it changed. The
- * holiday years operators stored through the API are read every run too and laid over it (decision 0016).
+ * holiday years operators stored through the API are read every run too and laid over it (decision 0015).
  * A failed read keeps the policy of the previous run (and says so in the log); with none, the run fails.
  *
  * <p>The {@linkplain Loaded#fingerprint() fingerprint} names the policy text, the stored holiday years (when

@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an administrator reads comes in their language (decision 0014): the support options, the receipt
+ * What an administrator reads comes in their language (decision 0013): the support options, the receipt
  * of a new case and every refusal, in Japanese and Chinese as asked by {@code Accept-Language} (q-values
  * included), else in the organisation's language, else in English, with {@code Content-Language} saying
  * which and the same stable {@code code} in every language.

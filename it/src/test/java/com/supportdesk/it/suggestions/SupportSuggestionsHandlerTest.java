@@ -95,7 +95,7 @@ class SupportSuggestionsHandlerTest {
         assertThat(renew.path("suggestions").get(0).path("articleId").asText()).isEqualTo("renew-subscription");
     }
 
-    /** The next step and every refusal come in the answer's language, with the same codes (decision 0014). */
+    /** The next step and every refusal come in the answer's language, with the same codes (decision 0013). */
     @Test
     void theNextStepAndTheRefusalsSpeakTheCallersLanguage() {
         HttpResult ja = invoke(suggestions, ask(Map.of("q", "SharePoint の権限が反映されない"), "[admin]", null));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The code and the message bundles agree (decision 0014): every text key the sources name is in the
+ * The code and the message bundles agree (decision 0013): every text key the sources name is in the
  * bundles (so in every language: ApiTextsBundleTest), every refusal code the sources throw has its text,
  * and every key of the bundles is used by some code path, so no text is translated for nothing and no
  * code path falls back to a missing key at run time. The sources are read as text: keys are always

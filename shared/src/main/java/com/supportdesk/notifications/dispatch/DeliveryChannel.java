@@ -12,7 +12,7 @@ public enum DeliveryChannel {
     ON_CALL,
     /** SNS {@code Publish} to the agents' direct topic, for the one agent its {@code agent} attribute names. */
     AGENT,
-    /** An HTTPS POST to one of the organisation's webhooks (decision 0018). */
+    /** An HTTPS POST to one of the organisation's webhooks (decision 0017). */
     WEBHOOK;
 
     /** Whether the channel reaches one person's address, which the provider may reject as invalid. */

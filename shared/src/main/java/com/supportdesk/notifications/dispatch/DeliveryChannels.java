@@ -36,7 +36,7 @@ public final class DeliveryChannels {
         this(email, sms, topics, supportQueueTopicArn, onCallTopicArn, agentsTopicArn, Optional.empty());
     }
 
-    /** @param webhooks posts to the organisations' webhooks (decision 0018) */
+    /** @param webhooks posts to the organisations' webhooks (decision 0017) */
     public DeliveryChannels(
             EmailSender email,
             SmsSender sms,
@@ -49,7 +49,7 @@ public final class DeliveryChannels {
 
     /**
      * @param agentsTopicArn the agents' direct topic (one agent per message, by its {@code agent} attribute)
-     * @param webhooks       posts to the organisations' webhooks (decision 0018)
+     * @param webhooks       posts to the organisations' webhooks (decision 0017)
      */
     public DeliveryChannels(
             EmailSender email,

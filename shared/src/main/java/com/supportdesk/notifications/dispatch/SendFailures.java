@@ -48,7 +48,7 @@ final class SendFailures {
 
     static Kind classify(RuntimeException failure, DeliveryChannel channel) {
         if (failure instanceof WebhookHttp.Failure webhook) {
-            // a refused address is not retried; every other failure of a receiver is (decision 0018). When the
+            // a refused address is not retried; every other failure of a receiver is (decision 0017). When the
             // request never left (no connection), the claim is given back so the next receive tries at once
             if (webhook.permanent()) {
                 return Kind.PERMANENT;

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code POST /cases/{caseId}/replies}, {@code PATCH /cases/{caseId}}, {@code PUT /cases/{caseId}/satisfaction};
  * ownership and escalation: {@code POST /cases/{caseId}/take}, {@code PUT /cases/{caseId}/owner},
  * {@code POST /cases/{caseId}/escalations}; and {@code GET /reports/sla}. The report lives here because it reads
- * only the cases table, which this function already reads (decision 0017).
+ * only the cases table, which this function already reads (decision 0016).
  */
 // Names RequestStreamHandler again (HttpApiFunction implements it) so that AWS's SnapStart rules, which
 // only check classes that name a handler interface, check this one (decision 0009).

@@ -113,7 +113,7 @@ public final class NotificationDispatcherHandler
                 .overrideConfiguration(timeouts)
                 .build();
         CaseSla sla = new CaseSla(SlaPolicySource.from(context));
-        // the organisations' webhooks (decision 0018)
+        // the organisations' webhooks (decision 0017)
         Optional<WebhookSubscribers> webhooks = context.optional("WEBHOOKS_TABLE")
                 .map(table -> new WebhookSubscribers(new WebhookRepository(dynamo, table), WebhookSeal.from(context)));
         Optional<WebhookSender> webhookSender =

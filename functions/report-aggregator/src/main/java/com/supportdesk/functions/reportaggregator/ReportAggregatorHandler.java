@@ -35,10 +35,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Consumes the reports queue (the notifications topic's second subscription, SQS event source with
- * {@code ReportBatchItemFailures}) and keeps the SLA report's daily aggregates (decision 0017). A record that
+ * {@code ReportBatchItemFailures}) and keeps the SLA report's daily aggregates (decision 0016). A record that
  * is not a notification request, or whose DynamoDB writes failed, is reported back: the queue delivers it
  * again and, after its last receive, moves it to the reports dead-letter queue. Its own small function:
- * it reads cases and writes only the report's aggregates (decision 0017).
+ * it reads cases and writes only the report's aggregates (decision 0016).
  *
  * <p>Lambda calls the stream method, which reads the records with the project's mapper and writes the batch
  * response itself, so the runtime never sets up its own JSON (whose event classes need joda-time, which the

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * {@code POST /webhooks}, {@code GET /webhooks}, {@code GET /webhooks/{webhookId}} and
- * {@code DELETE /webhooks/{webhookId}}: an organisation's admins manage its outbound webhooks (decision 0018).
+ * {@code DELETE /webhooks/{webhookId}}: an organisation's admins manage its outbound webhooks (decision 0017).
  */
 // Names RequestStreamHandler again (HttpApiFunction implements it) so that AWS's SnapStart rules, which
 // only check classes that name a handler interface, check this one (decision 0009).
