@@ -6,15 +6,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
 import com.supportdesk.cases.CaseRepository;
 import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.Priming;
 import com.supportdesk.lambda.PrimingStep;
+import com.supportdesk.lambda.SqsBatch;
 import com.supportdesk.model.Language;
 import com.supportdesk.notifications.delivery.EmailSender;
 import com.supportdesk.notifications.delivery.SmsSender;
@@ -88,9 +86,6 @@ public final class NotificationDispatcherHandler
             + "\"recipient\":{\"ref\":\"CASE_CONTACT\",\"channel\":\"EMAIL\"},\"language\":\"en\","
             + "\"occurredAt\":\"2026-01-05T01:00:00Z\",\"details\":{}}";
 
-    /** One record of the queue's event: what the dispatcher needs of it. */
-    private record Message(String messageId, String body) {}
-
     private final NotificationDispatcher dispatcher;
     private final Clock clock;
     /** Held here: the runtime holds checkpoint hooks weakly. */
@@ -151,13 +146,7 @@ public final class NotificationDispatcherHandler
                         "delivery record " + ABSENT_CASE, () -> records.find(ABSENT_CASE + "#SLA_BREACH#priming")),
                 PrimingStep.read("support-queue topic", () -> sns.getTopicAttributes(b -> b.topicArn(supportQueue))),
                 PrimingStep.read("SES account", () -> readAccount(ses)),
-                PrimingStep.read("batch response JSON", () -> {
-                    try {
-                        answer(List.of("priming"), OutputStream.nullOutputStream());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+                SqsBatch.primeAnswer());
     }
 
     /** What this function does before a SnapStart snapshot (the tests run it directly). */
@@ -167,38 +156,19 @@ public final class NotificationDispatcherHandler
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        List<Message> messages = new ArrayList<>();
-        if (event != null) {
-            for (JsonNode record : event.path("Records")) {
-                JsonNode body = record.get("body");
-                messages.add(new Message(
-                        record.path("messageId").asText(null), body == null || body.isNull() ? null : body.asText()));
-            }
-        }
-        answer(dispatch(messages, context), output);
+        SqsBatch.answer(dispatch(SqsBatch.read(input), context), output);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<Message> messages = new ArrayList<>();
-        if (event.getRecords() != null) {
-            for (SQSEvent.SQSMessage record : event.getRecords()) {
-                messages.add(new Message(record.getMessageId(), record.getBody()));
-            }
-        }
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (String id : dispatch(messages, context)) {
-            failures.add(new SQSBatchResponse.BatchItemFailure(id));
-        }
-        return new SQSBatchResponse(failures);
+        return SqsBatch.response(dispatch(SqsBatch.of(event), context));
     }
 
     /** @return the message ids of the records to deliver again */
-    private List<String> dispatch(List<Message> messages, Context context) {
+    private List<String> dispatch(List<SqsBatch.Message> messages, Context context) {
         List<String> failures = new ArrayList<>();
         DeliveryMetrics metrics = new DeliveryMetrics();
-        for (Message message : messages) {
+        for (SqsBatch.Message message : messages) {
             if (context != null && context.getRemainingTimeInMillis() < RESERVE.toMillis()) {
                 failures.add(message.messageId());
                 metrics.deferred();
@@ -213,14 +183,6 @@ public final class NotificationDispatcherHandler
         }
         metrics.flush(clock.instant());
         return failures;
-    }
-
-    /** The SQS batch response as Lambda reads it: {@code {"batchItemFailures":[{"itemIdentifier":...}]}}. */
-    private static void answer(List<String> failures, OutputStream output) throws IOException {
-        ObjectNode response = Json.MAPPER.createObjectNode();
-        ArrayNode items = response.putArray("batchItemFailures");
-        failures.forEach(id -> items.addObject().put("itemIdentifier", id));
-        output.write(Json.MAPPER.writeValueAsBytes(response));
     }
 
     /**

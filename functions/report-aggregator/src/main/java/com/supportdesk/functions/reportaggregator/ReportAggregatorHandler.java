@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.supportdesk.api.Json;
 import com.supportdesk.cases.CaseRepository;
@@ -14,6 +12,7 @@ import com.supportdesk.cases.CaseSla;
 import com.supportdesk.cases.SlaPolicySource;
 import com.supportdesk.lambda.Priming;
 import com.supportdesk.lambda.PrimingStep;
+import com.supportdesk.lambda.SqsBatch;
 import com.supportdesk.notifications.requests.NotificationRequest;
 import com.supportdesk.reports.ReportAggregator;
 import com.supportdesk.reports.SlaReportStore;
@@ -24,7 +23,6 @@ import com.supportdesk.sla.SlaWarmUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,9 +51,6 @@ public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, S
 
     static final String ABSENT_TENANT = "snapstart-priming";
 
-    /** One record of the queue's event: what the aggregator needs of it. */
-    private record Message(String messageId, String body) {}
-
     private final ReportAggregator aggregator;
     /** Held here: the runtime holds checkpoint hooks weakly. */
     private final Priming priming;
@@ -76,13 +71,7 @@ public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, S
                 PrimingStep.read(
                         "aggregates of " + ABSENT_TENANT, () -> store.read(day, day, Optional.of(ABSENT_TENANT))),
                 PrimingStep.read("SLA engine", () -> SlaWarmUp.run(Instant.now())),
-                PrimingStep.read("batch response JSON", () -> {
-                    try {
-                        answer(List.of("priming"), OutputStream.nullOutputStream());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+                SqsBatch.primeAnswer());
     }
 
     /** What this function does before a SnapStart snapshot (the tests run it directly). */
@@ -92,35 +81,18 @@ public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, S
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        List<Message> messages = new ArrayList<>();
-        if (event != null) {
-            for (JsonNode record : event.path("Records")) {
-                JsonNode body = record.get("body");
-                messages.add(new Message(
-                        record.path("messageId").asText(null), body == null || body.isNull() ? null : body.asText()));
-            }
-        }
-        answer(aggregate(messages), output);
+        SqsBatch.answer(aggregate(SqsBatch.read(input)), output);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<Message> messages = new ArrayList<>();
-        if (event.getRecords() != null) {
-            for (SQSEvent.SQSMessage record : event.getRecords()) {
-                messages.add(new Message(record.getMessageId(), record.getBody()));
-            }
-        }
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        aggregate(messages).forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
-        return new SQSBatchResponse(failures);
+        return SqsBatch.response(aggregate(SqsBatch.of(event)));
     }
 
     /** @return the message ids of the records to deliver again */
-    private List<String> aggregate(List<Message> messages) {
+    private List<String> aggregate(List<SqsBatch.Message> messages) {
         List<String> failures = new ArrayList<>();
-        for (Message message : messages) {
+        for (SqsBatch.Message message : messages) {
             try {
                 if (aggregator.handle(message.body()) == ReportAggregator.Outcome.REJECTED) {
                     failures.add(message.messageId());
@@ -135,14 +107,6 @@ public final class ReportAggregatorHandler implements RequestHandler<SQSEvent, S
             }
         }
         return failures;
-    }
-
-    /** The SQS batch response as Lambda reads it: {@code {"batchItemFailures":[{"itemIdentifier":...}]}}. */
-    private static void answer(List<String> failures, OutputStream output) throws IOException {
-        ObjectNode response = Json.MAPPER.createObjectNode();
-        ArrayNode items = response.putArray("batchItemFailures");
-        failures.forEach(id -> items.addObject().put("itemIdentifier", id));
-        output.write(Json.MAPPER.writeValueAsBytes(response));
     }
 
     /** A case acknowledgement about a case that does not exist: parsed, the case read, nothing counted. */
