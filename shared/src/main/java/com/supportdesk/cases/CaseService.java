@@ -314,15 +314,11 @@ public final class CaseService {
                         Text.of("CASE_ALREADY_TAKEN", "caseId", c.caseId(), "owner", owner.get()));
             }
             Instant now = now(c);
-            return new Mutation(
-                    c.next(
-                            now,
-                            c.severity(),
-                            c.status(),
-                            List.of(CaseEvent.ownerAssigned(
-                                    now, caller.subject(), null, caller.subject(), CaseEvent.Assignment.TAKEN, null))),
-                    Optional.empty(),
-                    List.of());
+            return Mutation.recording(
+                    c,
+                    now,
+                    CaseEvent.ownerAssigned(
+                            now, caller.subject(), null, caller.subject(), CaseEvent.Assignment.TAKEN, null));
         });
     }
 
@@ -338,20 +334,16 @@ public final class CaseService {
                 throw Refusal.conflict("NO_CHANGE", Text.of("NO_CHANGE.owner", "caseId", c.caseId()));
             }
             Instant now = now(c);
-            return new Mutation(
-                    c.next(
+            return Mutation.recording(
+                    c,
+                    now,
+                    CaseEvent.ownerAssigned(
                             now,
-                            c.severity(),
-                            c.status(),
-                            List.of(CaseEvent.ownerAssigned(
-                                    now,
-                                    caller.subject(),
-                                    owner.orElse(null),
-                                    assignment.agentId(),
-                                    CaseEvent.Assignment.ASSIGNED,
-                                    assignment.reason()))),
-                    Optional.empty(),
-                    List.of());
+                            caller.subject(),
+                            owner.orElse(null),
+                            assignment.agentId(),
+                            CaseEvent.Assignment.ASSIGNED,
+                            assignment.reason()));
         });
     }
 
@@ -373,19 +365,11 @@ public final class CaseService {
                                 escalation.level().name()));
             }
             Instant now = now(c);
-            return new Mutation(
-                    c.next(
-                            now,
-                            c.severity(),
-                            c.status(),
-                            List.of(CaseEvent.escalationChanged(
-                                    now,
-                                    caller.subject(),
-                                    c.escalationLevel(),
-                                    escalation.level(),
-                                    escalation.reason()))),
-                    Optional.empty(),
-                    List.of());
+            return Mutation.recording(
+                    c,
+                    now,
+                    CaseEvent.escalationChanged(
+                            now, caller.subject(), c.escalationLevel(), escalation.level(), escalation.reason()));
         });
     }
 
@@ -408,32 +392,17 @@ public final class CaseService {
             throw Refusal.forbidden(Text.of("FORBIDDEN.rating"));
         }
         SatisfactionSurvey.Rating rating = body.validated();
-        CaseViews.Detail written;
-        try {
-            written = mutate(caller, caseId, Optional.empty(), current -> {
-                SupportCase c = current.supportCase();
-                Instant now = now(c);
-                CaseEvent entry = SatisfactionSurvey.entry(c, rating, caller.subject(), now, policy)
-                        .orElseThrow(() -> new Unchanged(c));
-                SupportCase next = c.next(now, c.severity(), c.status(), List.of(entry));
-                return new Mutation(
-                        next, Optional.empty(), List.of(SatisfactionSurvey.rated(next, rating.rating(), now)));
-            });
-        } catch (Unchanged unchanged) {
-            return SatisfactionSurvey.answer(unchanged.current, policy);
-        }
+        CaseViews.Detail written = mutate(caller, caseId, Optional.empty(), current -> {
+            SupportCase c = current.supportCase();
+            Instant now = now(c);
+            Optional<CaseEvent> entry = SatisfactionSurvey.entry(c, rating, caller.subject(), now, policy);
+            if (entry.isEmpty()) {
+                return Mutation.unchanged(c); // the same rating again: the case as it is answers
+            }
+            SupportCase next = c.next(now, c.severity(), c.status(), List.of(entry.get()));
+            return new Mutation(next, Optional.empty(), List.of(SatisfactionSurvey.rated(next, rating.rating(), now)));
+        });
         return SatisfactionSurvey.answer(written.caseId(), written.satisfaction(), policy);
-    }
-
-    /** A write that would change nothing: the case as it is answers the request. */
-    private static final class Unchanged extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SupportCase current;
-
-        Unchanged(SupportCase current) {
-            super(null, null, false, false);
-            this.current = current;
-        }
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -447,6 +416,11 @@ public final class CaseService {
 
         Mutation(SupportCase next, Optional<CaseMessage> message, List<NotificationRequest> notifications) {
             this(next, message, notifications, NOTHING);
+        }
+
+        /** One history entry on the case as it stands (severity and status unchanged), nobody notified. */
+        static Mutation recording(SupportCase c, Instant at, CaseEvent entry) {
+            return new Mutation(c.next(at, c.severity(), c.status(), List.of(entry)), Optional.empty(), List.of());
         }
 
         /** Nothing to write: the case already is what the request asks for. */

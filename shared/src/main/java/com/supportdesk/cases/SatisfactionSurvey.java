@@ -125,10 +125,6 @@ public final class SatisfactionSurvey {
                 last.rating(), last.comment(), last.at(), given.get(0).at(), given.size() - 1));
     }
 
-    static Answer answer(SupportCase c, Policy policy) {
-        return answer(c.caseId(), of(c).orElseThrow(), policy);
-    }
-
     static Answer answer(String caseId, Satisfaction s, Policy policy) {
         return new Answer(
                 caseId,
