@@ -117,12 +117,7 @@ class ShadedArtifactTest {
 
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> environment = loader.loadClass("com.supportdesk.runtime.FunctionEnvironment");
-            Object context = environment.getMethod("of", Map.class, Clock.class).invoke(null, env, Clock.systemUTC());
-            Object handler = loader.loadClass(function.handlerClass())
-                    .getConstructor(environment)
-                    .newInstance(context);
-            assertThat(handler.getClass().getClassLoader()).isSameAs(loader);
+            Object handler = handlerFromJar(loader, function, env);
 
             Object priming = handler.getClass().getMethod("priming").invoke(handler);
             List<?> outcomes = (List<?>) priming.getClass().getMethod("run").invoke(priming);
@@ -131,12 +126,7 @@ class ShadedArtifactTest {
                 assertThat((int) call(outcome, "status")).as(outcome.toString()).isLessThan(500);
             });
 
-            Method entry = handler.getClass()
-                    .getMethod(
-                            "handleRequest",
-                            InputStream.class,
-                            OutputStream.class,
-                            loader.loadClass("com.amazonaws.services.lambda.runtime.Context"));
+            Method entry = streamEntry(handler, loader);
             for (Path event : events) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 entry.invoke(
@@ -196,12 +186,7 @@ class ShadedArtifactTest {
 
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> environment = loader.loadClass("com.supportdesk.runtime.FunctionEnvironment");
-            Object context = environment.getMethod("of", Map.class, Clock.class).invoke(null, env, Clock.systemUTC());
-            Object handler = loader.loadClass(function.handlerClass())
-                    .getConstructor(environment)
-                    .newInstance(context);
-            assertThat(handler.getClass().getClassLoader()).isSameAs(loader);
+            Object handler = handlerFromJar(loader, function, env);
 
             Object priming = handler.getClass().getMethod("priming").invoke(handler);
             List<?> outcomes = (List<?>) priming.getClass().getMethod("run").invoke(priming);
@@ -209,12 +194,7 @@ class ShadedArtifactTest {
                     .as(outcome.toString())
                     .isNull());
 
-            Method entry = handler.getClass()
-                    .getMethod(
-                            "handleRequest",
-                            InputStream.class,
-                            OutputStream.class,
-                            loader.loadClass("com.amazonaws.services.lambda.runtime.Context"));
+            Method entry = streamEntry(handler, loader);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             entry.invoke(handler, new ByteArrayInputStream(event), out, lambdaContext(loader, logicalId));
             JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
@@ -336,6 +316,28 @@ class ShadedArtifactTest {
             }
         }
         return events;
+    }
+
+    /** The function's handler, built through its {@code FunctionEnvironment} constructor from the jar alone. */
+    private static Object handlerFromJar(URLClassLoader loader, FunctionDefinition function, Map<String, String> env)
+            throws ReflectiveOperationException {
+        Class<?> environment = loader.loadClass("com.supportdesk.runtime.FunctionEnvironment");
+        Object context = environment.getMethod("of", Map.class, Clock.class).invoke(null, env, Clock.systemUTC());
+        Object handler = loader.loadClass(function.handlerClass())
+                .getConstructor(environment)
+                .newInstance(context);
+        assertThat(handler.getClass().getClassLoader()).isSameAs(loader);
+        return handler;
+    }
+
+    /** The stream method the Lambda runtime calls. */
+    private static Method streamEntry(Object handler, URLClassLoader loader) throws ReflectiveOperationException {
+        return handler.getClass()
+                .getMethod(
+                        "handleRequest",
+                        InputStream.class,
+                        OutputStream.class,
+                        loader.loadClass("com.amazonaws.services.lambda.runtime.Context"));
     }
 
     private static Object call(Object target, String accessor) {
