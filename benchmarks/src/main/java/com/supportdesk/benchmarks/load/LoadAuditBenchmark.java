@@ -2,6 +2,7 @@ package com.supportdesk.benchmarks.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.supportdesk.api.Json;
+import com.supportdesk.benchmarks.LatencyTable;
 import com.supportdesk.local.LocalRunner;
 import com.supportdesk.local.emulators.SentEmail;
 import java.io.IOException;
@@ -278,26 +279,7 @@ public final class LoadAuditBenchmark {
                     clients,
                     elapsed,
                     ORGANISATIONS);
-            out.printf(Locale.ROOT, "| request | count | per second | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
-            List<Long> all = new ArrayList<>();
-            new TreeMap<>(latencies).forEach((kind, list) -> {
-                all.addAll(list);
-                out.printf(
-                        Locale.ROOT,
-                        "| %s | %d | %.1f | %.1f | %.1f |%n",
-                        kind,
-                        list.size(),
-                        list.size() / elapsed,
-                        percentile(list, 50),
-                        percentile(list, 99));
-            });
-            out.printf(
-                    Locale.ROOT,
-                    "| all | %d | %.1f | %.1f | %.1f |%n%n",
-                    all.size(),
-                    all.size() / elapsed,
-                    percentile(all, 50),
-                    percentile(all, 99));
+            LatencyTable.print(out, "request", latencies, elapsed);
             out.println("Answers: " + new TreeMap<>(statuses));
 
             // cases as the API lists them, per organisation
@@ -461,19 +443,6 @@ public final class LoadAuditBenchmark {
                 } while (start != null);
             }
             return notifications.size();
-        }
-
-        private static double percentile(List<Long> nanos, int p) {
-            List<Long> copy;
-            synchronized (nanos) {
-                copy = new ArrayList<>(nanos);
-            }
-            if (copy.isEmpty()) {
-                return 0;
-            }
-            Collections.sort(copy);
-            int index = (int) Math.ceil(p / 100.0 * copy.size()) - 1;
-            return copy.get(Math.max(0, Math.min(index, copy.size() - 1))) / 1e6;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.supportdesk.benchmarks.requestpath;
 
+import com.supportdesk.benchmarks.LatencyTable;
 import com.supportdesk.local.LocalRunner;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ public final class RequestPathBenchmark {
 
             run(http, api, mix, clients, Duration.ofSeconds(warmUp));
             Call clock = new Call("GET /_local/clock", "GET", "/_local/clock", null, null);
-            double runnerMs = percentile(
+            double runnerMs = LatencyTable.percentile(
                     run(http, api, List.of(clock), 1, Duration.ofSeconds(2)).get(clock.name()), 50);
             out.printf(
                     Locale.ROOT,
@@ -144,27 +145,7 @@ public final class RequestPathBenchmark {
     private static void report(
             PrintStream out, Map<String, List<Long>> latencies, double elapsed, int clients, double runnerMs) {
         out.printf(Locale.ROOT, "%n%d client(s):%n%n", clients);
-        out.printf(Locale.ROOT, "| route | requests | per second | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
-        List<Long> all = new ArrayList<>();
-        latencies.keySet().stream().sorted().forEach(route -> {
-            List<Long> list = latencies.get(route);
-            all.addAll(list);
-            out.printf(
-                    Locale.ROOT,
-                    "| %s | %d | %.1f | %.1f | %.1f |%n",
-                    route,
-                    list.size(),
-                    list.size() / elapsed,
-                    percentile(list, 50),
-                    percentile(list, 99));
-        });
-        out.printf(
-                Locale.ROOT,
-                "| all | %d | %.1f | %.1f | %.1f |%n%n",
-                all.size(),
-                all.size() / elapsed,
-                percentile(all, 50),
-                percentile(all, 99));
+        List<Long> all = LatencyTable.print(out, "route", latencies, elapsed);
         double total = all.stream().mapToLong(Long::longValue).sum() / 1e6;
         double emulators = EmulatorTime.nanos() / 1e6;
         double runnerPath = Math.min(runnerMs * all.size(), total - emulators);
@@ -180,18 +161,5 @@ public final class RequestPathBenchmark {
                 runnerMs,
                 clients == 1 ? "inside the handlers" : "inside the handlers and waiting for a free instance",
                 100 * (total - emulators - runnerPath) / total);
-    }
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> copy;
-        synchronized (nanos) {
-            copy = new ArrayList<>(nanos);
-        }
-        if (copy.isEmpty()) {
-            return 0;
-        }
-        Collections.sort(copy);
-        int index = (int) Math.ceil(p / 100.0 * copy.size()) - 1;
-        return copy.get(Math.max(0, Math.min(index, copy.size() - 1))) / 1e6;
     }
 }
